@@ -1,0 +1,1 @@
+"""Đối ngoại số: the digital database and monitoring platform for a province's foreign affairs."""

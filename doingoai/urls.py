@@ -1,0 +1,38 @@
+"""The site's URLs: pages under their app's prefix, the API under /api/."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from doingoai.core.home import home
+from doingoai.organizations.forms import StyledAuthenticationForm
+from doingoai.organizations.views import AccountPasswordChangeView
+
+api_patterns = [
+    path("", include("doingoai.organizations.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
+
+urlpatterns = [
+    path("", home, name="home"),
+    path(
+        "account/login/",
+        auth_views.LoginView.as_view(authentication_form=StyledAuthenticationForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/password/", AccountPasswordChangeView.as_view(), name="password_change"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("organizations/", include("doingoai.organizations.urls")),
+    path("api/", include((api_patterns, "api"))),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
