@@ -1,0 +1,1 @@
+"""Shared machinery: base models, permissions, text rules, generic views and API."""
