@@ -1,0 +1,109 @@
+"""Form helpers shared by every app: Bootstrap styling and Vietnamese-aware fields."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doingoai.core.text import ParseError, parse_date, parse_number
+
+
+def style_fields(fields) -> None:
+    """Give each widget its Bootstrap class, so templates can render any form in one loop."""
+    for field in fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+            css = ""
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "form-select"
+        else:
+            css = "form-control"
+        if css:
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class StyledFormMixin:
+    """Bootstrap classes on every widget, and the error style on the fields that failed validation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self.fields)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class LinesField(forms.CharField):
+    """A list of strings entered one per line (aliases, phrases)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(v) for v in value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return [str(v).strip() for v in value if str(v).strip()]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial or []) != self.to_python(data)
+
+
+class VietnameseDateField(forms.DateField):
+    """A date typed as 04/5/2026 (or picked in the browser's calendar, which sends 2026-05-04)."""
+
+    widget = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if hasattr(value, "year"):
+            return value
+        try:
+            return parse_date(value)
+        except ParseError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
+
+
+class VietnameseDecimalField(forms.DecimalField):
+    """A number typed the Vietnamese way: 15.000 or 277,556."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {"invalid": _("Nhập một số, ví dụ 15.000 hoặc 277,556.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_number(value)
+        except ParseError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of records that refuses ids beyond the database's integer range.
+
+    Django guards single lookups against such ids but not `__in`, where SQLite raises OverflowError.
+    """
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        if key == "pk":
+            for pk in value:
+                try:
+                    number = int(str(pk))
+                except ValueError:
+                    continue
+                if not -(2**63) <= number < 2**63:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)
