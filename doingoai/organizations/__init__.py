@@ -1,0 +1,1 @@
+"""Agencies, agency groups, users and their roles."""
