@@ -15,7 +15,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
-from django_tables2 import RequestConfig
 
 from doingoai.core import permissions
 from doingoai.core.exports import xlsx_response
@@ -153,7 +152,11 @@ class ObjectListView(ModelViewMixin, View):
         """The table sorted as the request asks; pagination is left to `paginate_table`, which
         accepts only the offered page sizes (django-tables2 would take any number, even -1)."""
         table = self.table_class(rows)
-        RequestConfig(self.request, paginate=False).configure(table)
+        table.request = self.request
+        names = set(table.columns.names())
+        sort = [key for key in self.request.GET.getlist(table.prefixed_order_by_field) if key.lstrip("-") in names]
+        if sort:
+            table.order_by = sort
         return table
 
 
