@@ -83,8 +83,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "doingoai.core",
     "doingoai.organizations",
+    "doingoai.programs",
     "doingoai.demo",
 ]
 
@@ -140,7 +143,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organizations.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "doingoai.organizations.backends.AgencyModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -180,6 +183,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "media"))
 
 vars().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
+# The address users reach the site at, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "doingoai@localhost")
 
 REST_FRAMEWORK = {
@@ -206,6 +211,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# Background jobs: the database backend, worked by `python -m doingoai db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover"}
@@ -235,3 +243,18 @@ PROVINCE_NAME = os.environ.get("PROVINCE_NAME", "Tuyên Quang")
 SYSTEM_USERNAME = os.environ.get("SYSTEM_USERNAME", "he-thong")
 LIST_PAGE_SIZES = (25, 50, 100)
 EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", "200000"))
+
+# Monitoring rules (programs/services/rules.py). Each is a province's choice, not code.
+DUE_SOON_DAYS = int(os.environ.get("DUE_SOON_DAYS", "30"))
+REPORT_DEADLINE_DAYS_AFTER_PERIOD = int(os.environ.get("REPORT_DEADLINE_DAYS_AFTER_PERIOD", "4"))
+REMIND_REPORT_DAYS_BEFORE = int(os.environ.get("REMIND_REPORT_DAYS_BEFORE", "5"))
+ESCALATE_OVERDUE_DAYS = int(os.environ.get("ESCALATE_OVERDUE_DAYS", "30"))
+TARGET_APPROX_TOLERANCE = float(os.environ.get("TARGET_APPROX_TOLERANCE", "0.05"))
+TARGET_AT_RISK_MARGIN = float(os.environ.get("TARGET_AT_RISK_MARGIN", "0.10"))
+SCORE_LEAD_WEIGHT = float(os.environ.get("SCORE_LEAD_WEIGHT", "0.7"))
+SCORE_REPORT_WEIGHT = float(os.environ.get("SCORE_REPORT_WEIGHT", "0.3"))
+SCORE_LATE_CREDIT = float(os.environ.get("SCORE_LATE_CREDIT", "0.5"))
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "20")) * 1024 * 1024
+EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -7,10 +7,8 @@ from doingoai.core.forms import style_fields
 from doingoai.core.search import search
 
 
-class BaseFilterSet(django_filters.FilterSet):
-    """Adds `q`, the diacritic-insensitive search over the model's `search_text`."""
-
-    q = django_filters.CharFilter(method="filter_q", label=_("Tìm kiếm"), max_length=200)
+class StyledFilterSet(django_filters.FilterSet):
+    """Bootstrap widgets and "Tất cả" for every optional choice."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -19,6 +17,15 @@ class BaseFilterSet(django_filters.FilterSet):
             if getattr(field, "empty_label", None) == "---------":
                 field.empty_label = _("Tất cả")
         style_fields(self.form.fields)
+
+
+class BaseFilterSet(StyledFilterSet):
+    """Adds `q`, the diacritic-insensitive search over the model's `search_text`."""
+
+    q = django_filters.CharFilter(method="filter_q", label=_("Tìm kiếm"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.form.fields["q"].widget.attrs.update(placeholder=_("Gõ có dấu hoặc không dấu…"), autocomplete="off")
 
     def filter_q(self, queryset, name, value):

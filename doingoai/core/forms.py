@@ -1,9 +1,21 @@
 """Form helpers shared by every app: Bootstrap styling and Vietnamese-aware fields."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.text import ParseError, parse_date, parse_number
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on a form: at the fields it names, else above the form."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            for message in messages:
+                form.add_error(name if name in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
 
 
 def style_fields(fields) -> None:
@@ -107,3 +119,19 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                     )
         return super()._check_values(value)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (evidence); each file is checked by the service that stores it."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []

@@ -1,9 +1,13 @@
 """Base classes every domain model builds on."""
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from doingoai.core import permissions
+from doingoai.core.history import history_records
 from doingoai.core.text import normalize
 
 
@@ -60,3 +64,42 @@ class SearchableMixin(models.Model):
 
     def build_search_text(self) -> str:
         return normalize(" ".join(self.search_values()))
+
+
+class Notification(BaseModel):
+    """A message to one user: a reminder (đôn đốc), an escalation, a returned report.
+
+    `key` names the event; one user gets one notification per key, so a daily reminder job that
+    meets the same event again announces nothing new.
+    """
+
+    LEVELS = [("info", _("Thông tin")), ("warning", _("Cần chú ý")), ("danger", _("Khẩn"))]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Người nhận"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    key = models.CharField(_("Sự kiện"), max_length=200)
+    level = models.CharField(_("Mức độ"), max_length=10, choices=LEVELS, default="info")
+    title = models.CharField(_("Tiêu đề"), max_length=300)
+    body = models.TextField(_("Nội dung"), blank=True)
+    url = models.CharField(_("Đường dẫn"), max_length=500, blank=True)
+    read_at = models.DateTimeField(_("Đã đọc lúc"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("Đã gửi thư lúc"), null=True, blank=True)
+
+    history = history_records()
+
+    permission_scope = permissions.Scope.PERSONAL
+    owner_user_field = "user"
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = pgettext_lazy("plural", "thông báo")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_notification_per_event")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.url or reverse("notifications")

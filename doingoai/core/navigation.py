@@ -34,6 +34,7 @@ MENU = (
         _("Theo dõi thực hiện"),
         "bi-clipboard-check",
         (
+            MenuItem(_("Việc của tôi"), "programs:my_work", "bi-inbox"),
             MenuItem(_("Chương trình, kế hoạch"), "programs:program_list", "bi-journal-text"),
             MenuItem(_("Nhiệm vụ"), "programs:task_list", "bi-list-check"),
             MenuItem(_("Chỉ tiêu"), "programs:target_list", "bi-bullseye"),

@@ -22,6 +22,14 @@ Rule table (✓ everything, — nothing):
 | (records owned  | add    | ✓             | ✓             | —      | their agency's                     |
 |  by an agency)  | change | ✓             | ✓             | —      | their agency's                     |
 |                 | delete | ✓             | ✓             | —      | their agency's                     |
+| PERSONAL        | all    | ✓             | their own     | their own | their own                       |
+| (notifications) |        |               |               |        |                                    |
+| any scope       | review | ✓             | ✓             | —      | —                                  |
+
+What an agency owns is decided by the record (`owner_agency_ids()`): a progress report belongs to
+its agency only while that agency leads the task, a contribution only while it coordinates it, a
+measurement to the target's lead agency. Review (accepting or returning a report) is the focal
+officer's.
 
 "Everything in their scope": the administrator's scope is the whole system including accounts;
 the focal officer's is all domain data but not accounts. A leader views everything and changes
@@ -43,12 +51,14 @@ class Action(StrEnum):
     ADD = "add"
     CHANGE = "change"
     DELETE = "delete"
+    REVIEW = "review"
 
 
 class Scope(StrEnum):
     REFERENCE = "reference"
     ACCOUNTS = "accounts"
     AGENCY_OWNED = "agency_owned"
+    PERSONAL = "personal"
 
 
 WRITE_ACTIONS = frozenset({Action.ADD, Action.CHANGE, Action.DELETE})
@@ -83,6 +93,10 @@ def can(user, action: Action, target) -> bool:
     instance = None if isinstance(target, type) else target
     if role == Role.ADMINISTRATOR:
         return True
+    if action == Action.REVIEW:
+        return role == Role.FOCAL_OFFICER
+    if scope == Scope.PERSONAL:
+        return instance is None or getattr(instance, model.owner_user_field + "_id") == user.pk
     if scope == Scope.ACCOUNTS:
         if action != Action.VIEW:
             return False
@@ -119,6 +133,10 @@ def restrict(queryset, user, action: Action):
     if role is None or not can(user, action, model):
         return queryset.none()
     if role == Role.ADMINISTRATOR:
+        return queryset
+    if scope == Scope.PERSONAL:
+        return queryset.filter(**{model.owner_user_field: user})
+    if action == Action.REVIEW:
         return queryset
     if scope == Scope.ACCOUNTS:
         if role == Role.AGENCY_OFFICER:

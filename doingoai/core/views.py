@@ -7,6 +7,7 @@ templates and views find each other's links without configuration.
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -18,6 +19,7 @@ from django.views import View
 
 from doingoai.core import permissions
 from doingoai.core.exports import xlsx_response
+from doingoai.core.forms import add_errors
 from doingoai.core.history import change_log
 from doingoai.core.permissions import Action
 from doingoai.core.services import save_form, set_active
@@ -231,10 +233,16 @@ class ObjectEditView(ModelViewMixin, View):
         obj = self.get_object()
         self.check(obj)
         form = self.get_form(obj, request.POST, request.FILES)
-        if not form.is_valid():
+        saved = None
+        if form.is_valid():
+            try:
+                saved = self.save(form)
+            except ValidationError as error:
+                # A rule of the services refused it: show that where the form shows its own errors.
+                add_errors(form, error)
+        if saved is None:
             messages.error(request, _("Chưa lưu được: hãy sửa các ô báo lỗi bên dưới."))
             return self.respond(obj, form, status=400)
-        saved = self.save(form)
         messages.success(
             request, _("Đã lưu %(name)s “%(object)s”.") % {"name": self.model._meta.verbose_name, "object": saved}
         )
@@ -278,3 +286,38 @@ class ObjectHistoryView(ModelViewMixin, View):
         page = paginate_list(change_log(obj), request)
         context = self.base_context(object=obj, page=page, title=_("Lịch sử thay đổi: %(object)s") % {"object": obj})
         return render(request, self.template_name, context)
+
+
+class NotificationListView(View):
+    """The notification centre: the user's own notices, newest first, unread ones marked."""
+
+    template_name = "core/notification_list.html"
+
+    def get(self, request):
+        from doingoai.core.models import Notification
+
+        notices = Notification.objects.for_user(request.user).filter(user=request.user)
+        if request.GET.get("unread") == "1":
+            notices = notices.filter(read_at__isnull=True)
+        page = paginate_list(notices, request, per_page=30)
+        return render(request, self.template_name, {"page": page, "title": _("Thông báo")})
+
+
+class NotificationReadView(View):
+    """Mark one notice (`id`) or all of them read, then go back (or to the notice's page, `go`)."""
+
+    def post(self, request):
+        from django.utils import timezone
+
+        from doingoai.core.models import Notification
+
+        notices = Notification.objects.for_user(request.user, Action.CHANGE).filter(
+            user=request.user, read_at__isnull=True
+        )
+        target = None
+        if request.POST.get("id", "").isdigit():
+            notices = notices.filter(pk=int(request.POST["id"]))
+            notice = notices.first()
+            target = notice.url if notice and request.POST.get("go") and notice.url.startswith("/") else None
+        notices.update(read_at=timezone.now())
+        return HttpResponseRedirect(target or reverse("notifications"))

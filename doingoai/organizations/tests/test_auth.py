@@ -16,9 +16,9 @@ def test_login_page_is_vietnamese_even_for_an_english_browser(client):
 
 
 @pytest.mark.django_db
-def test_login_with_the_right_password_lands_on_the_home_page(client, users):
+def test_login_with_the_right_password_lands_an_officer_on_their_work(client, users):
     response = client.post(reverse("login"), {"username": "canbo", "password": "MatKhau@2026"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("home")
+    assert response.redirect_chain[-1][0] == reverse("programs:my_work")
     html = response.content.decode()
     assert "Cán bộ cơ quan, đơn vị" in html and "Sở Công Thương" in html
 
@@ -38,6 +38,13 @@ def test_repeated_wrong_passwords_lock_the_account_for_a_while(client, users):
     assert response.status_code == 429
     assert "Tạm khóa đăng nhập" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_leader_lands_on_the_home_page(client, users):
+    response = client.post(reverse("login"), {"username": "lanhdao", "password": "MatKhau@2026"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert "Xin chào" in response.content.decode()
 
 
 @pytest.mark.django_db

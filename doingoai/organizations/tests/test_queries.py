@@ -15,7 +15,8 @@ def add_rows(count, parent):
         AgencyGroupFactory().members.add(agency)
 
 
-# Pinned: session, user, then the page's own queries (count + rows + filter choices).
+# Pinned: session, user with agency, the unread-notification badge, then the page's own queries
+# (count + rows + filter choices).
 PAGE_QUERIES = {
     "organizations:agency_list": 6,
     "organizations:agencygroup_list": 5,

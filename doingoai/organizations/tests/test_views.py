@@ -228,7 +228,7 @@ def test_user_changes_own_password_and_history_records_it_without_the_hash(clien
     assert latest.history_change_reason == "Đổi mật khẩu"
     assert latest.history_user == user
     assert not hasattr(latest, "password")
-    assert client.get(reverse("home")).status_code == 200, "the session survives the change"
+    assert client.get(reverse("programs:my_work")).status_code == 200, "the session survives the change"
 
 
 @pytest.mark.django_db
