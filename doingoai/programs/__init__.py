@@ -1,0 +1,1 @@
+"""Programmes and plans, their targets and tasks, reporting periods, progress reports and scores."""
