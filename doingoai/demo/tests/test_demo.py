@@ -28,7 +28,7 @@ def test_demo_loads_every_reference_agency_and_a_user_per_role():
         assert username in output
         assert User.objects.get(username=username).check_password("DoiNgoai@2026")
     related = AgencyGroup.objects.get(code="DON-VI-LIEN-QUAN")
-    assert related.aliases == ["Các cơ quan, đơn vị liên quan", "Các đơn vị có liên quan"]
+    assert related.aliases == ["Các cơ quan, đơn vị liên quan", "Các đơn vị có liên quan", "Đơn vị liên quan"]
     border = AgencyGroup.objects.get(code="UBND-XA-BIEN-GIOI")
     assert set(border.resolve().values_list("code", flat=True)) == {"X-THANHTHUY", "X-XINMAN", "X-SONVI", "X-PHOBANG"}
 
