@@ -1,9 +1,10 @@
 """The base of every filterset: one class filters a list page and its API endpoint alike."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.forms import style_fields
+from doingoai.core.forms import FastSelect, FastSelectMultiple, style_fields
 from doingoai.core.search import search
 
 
@@ -16,6 +17,11 @@ class StyledFilterSet(django_filters.FilterSet):
             # Filters are optional; "Tất cả" reads better than Django's "---------".
             if getattr(field, "empty_label", None) == "---------":
                 field.empty_label = _("Tất cả")
+            # Record choices (programmes, agencies) can run to thousands of options.
+            if type(field.widget) is forms.Select:
+                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+            elif type(field.widget) is forms.SelectMultiple:
+                field.widget = FastSelectMultiple(attrs=field.widget.attrs, choices=field.widget.choices)
         style_fields(self.form.fields)
 
 

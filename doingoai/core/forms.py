@@ -2,6 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.text import ParseError, parse_date, parse_number
@@ -135,3 +138,38 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
+
+
+class FastSelect(forms.Select):
+    """A <select> whose options are joined in one pass.
+
+    Django renders each option through a template (tens of microseconds each); a filter listing
+    thousands of programmes then costs more than the query behind the page. Option groups are not
+    supported, which no filter uses.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        final_attrs["name"] = name
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option, mark_safe(" selected") if str(option) in chosen else "", label)
+                for option, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+class FastSelectMultiple(FastSelect):
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return forms.SelectMultiple.value_from_datadict(self, data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False

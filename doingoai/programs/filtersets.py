@@ -1,7 +1,7 @@
 """Filters of the monitoring lists; the same classes serve the pages and the API."""
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -80,10 +80,7 @@ class TaskFilterSet(BaseFilterSet):
     def filter_several_leads(self, queryset, name, value):
         if value in ("", None):
             return queryset
-        flagged = Task.objects.annotate(n=Count("leads", distinct=True), g=Count("lead_groups", distinct=True)).filter(
-            Q(n__gt=1) | Q(g__gt=0)
-        )
-        condition = Q(pk__in=flagged.values("pk"))
+        condition = queries.departs_from_one_lead()
         return queryset.filter(condition if value == "true" else ~condition)
 
 

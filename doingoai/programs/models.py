@@ -199,7 +199,7 @@ class Target(SearchableMixin, BaseModel):
     class Meta:
         verbose_name = _("chỉ tiêu")
         verbose_name_plural = pgettext_lazy("plural", "chỉ tiêu")
-        ordering = ["program", "pk"]
+        ordering = ["program_id", "pk"]
 
     def __str__(self) -> str:
         return self.indicator
@@ -353,7 +353,9 @@ class Task(SearchableMixin, BaseModel):
     class Meta:
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = pgettext_lazy("plural", "nhiệm vụ")
-        ordering = ["program", "pk"]
+        # By the programme's id, not "program" (which would follow Program's own ordering through a
+        # join and sort every task before taking a page).
+        ordering = ["program_id", "pk"]
         indexes = [models.Index(fields=["program", "deadline"])]
 
     def __str__(self) -> str:

@@ -4,9 +4,10 @@ workflow pages (report, contribute, review, open/close a period) call programs/s
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -68,7 +69,11 @@ class ProgramDetailView(views.ObjectDetailView):
     def get_context_data(self, obj):
         context = super().get_context_data(obj)
         on = queries.today()
-        tasks = list(queries.with_status(obj.tasks.filter(is_active=True), on).select_related("program").order_by("pk"))
+        tasks = list(
+            queries.with_status(obj.tasks.filter(is_active=True), on)
+            .annotate(several_leads=ExpressionWrapper(queries.departs_from_one_lead(), output_field=BooleanField()))
+            .order_by("pk")
+        )
         groups = {status: [] for status in STATUS_SEVERITY}
         for task in tasks:
             if task.status_rank is not None:
@@ -96,15 +101,9 @@ class ProgramDetailView(views.ObjectDetailView):
                 "colours": [STATUS_COLOURS[s] for s in STATUS_SEVERITY],
             },
             can_add_child=permissions.can(user, Action.ADD, Task),
-            several_leads=[t for t in tasks if t.pk in set(flagged_task_ids(obj))],
+            several_leads=[task for task in tasks if task.several_leads],
         )
         return context
-
-
-def flagged_task_ids(program) -> list[int]:
-    """The tasks of a programme that depart from "một nhiệm vụ - một cơ quan chủ trì"."""
-    qs = filtersets.TaskFilterSet({"several_leads": "true"}, queryset=program.tasks.all()).qs
-    return list(qs.values_list("pk", flat=True))
 
 
 class ProgramEditView(views.ObjectEditView):
@@ -462,16 +461,17 @@ class ScorecardView(View):
 
     def get(self, request):
         permissions.require(request.user, Action.VIEW, ReportingPeriod)
-        periods = ReportingPeriod.objects.for_user(request.user).select_related("program").order_by("-end_date", "pk")
-        period = None
+        periods = ReportingPeriod.objects.for_user(request.user).select_related("program")
         try:
             period = periods.get(pk=int(request.GET.get("period", "")))
         except (ValueError, ReportingPeriod.DoesNotExist):
-            period = periods.first()
+            # Without a choice: the open period due first, else the latest one.
+            period = periods.order_by("state", "deadline", "pk").first()
         rows = queries.scorecard(period) if period else []
         context = {
             "title": _("Chấm điểm cơ quan"),
-            "periods": periods,
+            # Periods of other programmes are reached from their pages or the list of periods.
+            "periods": periods.filter(program_id=period.program_id).order_by("-end_date") if period else [],
             "period": period,
             "rows": rows,
             "formula": rules.SCORE_FORMULA,
@@ -492,5 +492,10 @@ class MyWorkView(View):
         return render(
             request,
             self.template_name,
-            {"title": _("Việc của tôi"), "work": work, "status_colours": STATUS_COLOURS},
+            {
+                "title": _("Việc của tôi"),
+                "work": work,
+                "status_colours": STATUS_COLOURS,
+                "periods_url": reverse("programs:reportingperiod_list") + "?state=open",
+            },
         )

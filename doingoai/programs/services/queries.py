@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, Min, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,6 +71,15 @@ def status_counts(tasks, on: datetime.date | None = None) -> dict[TaskStatus, in
     return counts
 
 
+def departs_from_one_lead():
+    """The condition "more than one lead share, or a group named as lead", for filters and annotations."""
+    from ..models import Task, TaskLead
+
+    several = TaskLead.objects.filter(task=OuterRef("pk")).values("task").annotate(n=Count("pk")).filter(n__gt=1)
+    groups = Task.lead_groups.through.objects.filter(task=OuterRef("pk"))
+    return Q(Exists(several)) | Q(Exists(groups))
+
+
 # ---------------------------------------------------------------- bodies
 
 
@@ -113,26 +122,60 @@ class OwedReport:
         return timezone.localdate(self.report.submitted_at)
 
 
+def _owes(lead, period) -> bool:
+    """Whether a share owes a report in a period: not on request, has a time, not finished before it."""
+    task = lead.task
+    if not task.is_active or task.due_kind in (DueKind.ON_REQUEST, DueKind.NONE):
+        return False
+    return not (lead.progress == Progress.COMPLETED and lead.completed_on and lead.completed_on < period.start_date)
+
+
+def _owed(period, leads, reports: dict, on: datetime.date) -> list[OwedReport]:
+    """What these shares (all of the period's programme) owe in the period, and where each stands."""
+    missing = "late" if on > period.deadline else "missing"
+    owed = []
+    for lead in leads:
+        if _owes(lead, period):
+            report = reports.get((lead.task_id, lead.agency_id, period.pk))
+            owed.append(OwedReport(lead, report, report.review_state if report else missing))
+    return owed
+
+
 def owed_reports(period, on: datetime.date | None = None) -> list[OwedReport]:
     """Every (task, lead body) that owes a report in `period`: all shares of the programme's active
     tasks but those on request, without a deadline, or finished before the period began."""
     from ..models import ProgressReport, TaskLead
 
-    on = on or today()
     leads = (
-        TaskLead.objects.filter(task__program_id=period.program_id, task__is_active=True)
-        .exclude(task__due_kind__in=[DueKind.ON_REQUEST, DueKind.NONE])
-        .exclude(progress=Progress.COMPLETED, completed_on__lt=period.start_date)
+        TaskLead.objects.filter(task__program_id=period.program_id)
         .select_related("task", "agency")
         .order_by("agency__name", "task_id")
     )
-    reports = {(r.task_id, r.agency_id): r for r in ProgressReport.objects.filter(period=period)}
-    owed = []
+    reports = {(r.task_id, r.agency_id, r.period_id): r for r in ProgressReport.objects.filter(period=period)}
+    return _owed(period, leads, reports, on or today())
+
+
+def owed_by_agency(agency_id, on: datetime.date | None = None) -> list[tuple]:
+    """What one agency owes in every open period, as (period, [OwedReport]), in three queries."""
+    from ..models import ProgressReport, ReportingPeriod, TaskLead
+
+    leads = list(TaskLead.objects.filter(agency_id=agency_id).select_related("task", "agency").order_by("task_id"))
+    program_ids = {lead.task.program_id for lead in leads}
+    periods = list(
+        ReportingPeriod.objects.filter(state=PeriodState.OPEN, program_id__in=program_ids)
+        .select_related("program")
+        .order_by("deadline", "pk")
+    )
+    reports = {
+        (r.task_id, r.agency_id, r.period_id): r
+        for r in ProgressReport.objects.filter(agency_id=agency_id, period__in=periods)
+    }
+    by_programme = defaultdict(list)
     for lead in leads:
-        report = reports.get((lead.task_id, lead.agency_id))
-        missing = "late" if on > period.deadline else "missing"
-        owed.append(OwedReport(lead, report, report.review_state if report else missing))
-    return owed
+        by_programme[lead.task.program_id].append(lead)
+    on = on or today()
+    owed = ((period, _owed(period, by_programme[period.program_id], reports, on)) for period in periods)
+    return [(period, items) for period, items in owed if items]
 
 
 @dataclass
@@ -240,14 +283,19 @@ def scorecard(period, on: datetime.date | None = None) -> list[ScoreRow]:
 @dataclass
 class MyWork:
     shares: list
-    owed: list
+    owed: list  # (period, its first waiting items, how many wait in all), most urgent period first
+    more_periods: int = 0
     to_review: int = 0
+
+
+# An officer's page stays readable however much is owed: the rest is on each period's page.
+PERIODS_SHOWN, ITEMS_PER_PERIOD = 20, 10
 
 
 def my_work(user, on: datetime.date | None = None, limit: int = 100) -> MyWork:
     """An officer's work: the shares their agency leads, most urgent first, and the reports it owes
     in open periods (for focal officers also how many reports wait for review)."""
-    from ..models import ProgressReport, ReportingPeriod, TaskLead
+    from ..models import ProgressReport, TaskLead
 
     on = on or today()
     if not user.agency_id:
@@ -261,21 +309,17 @@ def my_work(user, on: datetime.date | None = None, limit: int = 100) -> MyWork:
     )
     for share in shares:
         share.status = STATUS_SEVERITY[share.rank]
-    open_periods = ReportingPeriod.objects.filter(
-        state=PeriodState.OPEN, program__tasks__leads__agency_id=user.agency_id
-    )
     owed = []
-    for period in open_periods.distinct().select_related("program").order_by("deadline"):
-        mine = [item for item in owed_reports(period, on) if item.lead.agency_id == user.agency_id]
-        waiting = [item for item in mine if item.state in ("missing", "late", ReviewState.RETURNED)]
+    for period, items in owed_by_agency(user.agency_id, on):
+        waiting = [item for item in items if item.state in ("missing", "late", ReviewState.RETURNED)]
         if waiting:
-            owed.append((period, waiting))
+            owed.append((period, waiting[:ITEMS_PER_PERIOD], len(waiting)))
     to_review = 0
     if user.role in (Role.FOCAL_OFFICER, Role.ADMINISTRATOR):
         to_review = ProgressReport.objects.filter(
             review_state=ReviewState.SUBMITTED, task__program__focal_agency_id=user.agency_id
         ).count()
-    return MyWork(shares, owed, to_review)
+    return MyWork(shares, owed[:PERIODS_SHOWN], max(0, len(owed) - PERIODS_SHOWN), to_review)
 
 
 # ---------------------------------------------------------------- targets

@@ -179,9 +179,8 @@ def test_my_work_lists_the_agency_shares_and_reports_owed(client, users, plan):
     assert page.redirect_chain[-1][0] == reverse("programs:my_work")
     work = page.context["work"]
     assert [share.task for share in work.shares] == [plan["task"]]
-    assert [(period, [item.lead.task for item in items]) for period, items in work.owed] == [
-        (plan["period"], [plan["task"]])
-    ]
+    owed = [(period, [item.lead.task for item in items], waiting) for period, items, waiting in work.owed]
+    assert owed == [(plan["period"], [plan["task"]], 1)]
 
 
 @pytest.mark.django_db
