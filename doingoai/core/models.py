@@ -11,6 +11,17 @@ from doingoai.core.history import history_records
 from doingoai.core.text import normalize
 
 
+def makes_cycle(obj, parent_field: str = "parent") -> bool:
+    """Whether giving `obj` its parent would make it its own ancestor (a record's parent chain)."""
+    ancestor, seen = getattr(obj, parent_field), set()
+    while ancestor is not None and ancestor.pk not in seen:
+        if obj.pk is not None and ancestor.pk == obj.pk:
+            return True
+        seen.add(ancestor.pk)
+        ancestor = getattr(ancestor, parent_field)
+    return False
+
+
 class AgencyScopedQuerySet(models.QuerySet):
     """A queryset that knows the permission rules: `Model.objects.for_user(user, "view")`."""
 

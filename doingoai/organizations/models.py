@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from doingoai.core.history import history_records
-from doingoai.core.models import AgencyScopedQuerySet, BaseModel, SearchableMixin
+from doingoai.core.models import AgencyScopedQuerySet, BaseModel, SearchableMixin, makes_cycle
 from doingoai.core.permissions import Scope
 from doingoai.core.text import normalize
 
@@ -93,14 +93,8 @@ class Agency(SearchableMixin, BaseModel):
     def clean(self):
         self.aliases = clean_aliases(self.aliases)
         errors = {}
-        if self.parent_id and self.pk:
-            ancestor, seen = self.parent, set()
-            while ancestor is not None and ancestor.pk not in seen:
-                if ancestor.pk == self.pk:
-                    errors["parent"] = _("Cơ quan cấp trên không được là chính nó hoặc cơ quan cấp dưới của nó.")
-                    break
-                seen.add(ancestor.pk)
-                ancestor = ancestor.parent
+        if self.parent_id and makes_cycle(self):
+            errors["parent"] = _("Cơ quan cấp trên không được là chính nó hoặc cơ quan cấp dưới của nó.")
         taken = self._names_taken_elsewhere()
         clashes = [alias for alias in self.aliases if normalize(alias) in taken]
         if clashes:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from doingoai.core.history import history_records
-from doingoai.core.models import BaseModel, SearchableMixin
+from doingoai.core.models import BaseModel, SearchableMixin, makes_cycle
 from doingoai.core.permissions import Scope
 from doingoai.core.text import ParseError, parse_document_number
 from doingoai.organizations.models import Agency, AgencyGroup
@@ -98,14 +98,8 @@ class Program(SearchableMixin, BaseModel):
             errors["period_end"] = _("Năm kết thúc phải từ năm bắt đầu trở đi.")
         if self.vision_year and self.period_end and self.vision_year < self.period_end:
             errors["vision_year"] = _("Năm tầm nhìn không được trước năm kết thúc giai đoạn.")
-        if self.parent_id and self.pk:
-            ancestor, seen = self.parent, set()
-            while ancestor is not None and ancestor.pk not in seen:
-                if ancestor.pk == self.pk:
-                    errors["parent"] = _("Văn bản không thể triển khai chính nó.")
-                    break
-                seen.add(ancestor.pk)
-                ancestor = ancestor.parent
+        if self.parent_id and makes_cycle(self):
+            errors["parent"] = _("Văn bản không thể triển khai chính nó.")
         if self.number and "number" not in errors and self.issued_on:
             # Numbers restart every 1 January and are unique per issuer and year (Decree 30/2020).
             clash = Program.objects.filter(number=self.number, issued_on__year=self.issued_on.year).exclude(pk=self.pk)

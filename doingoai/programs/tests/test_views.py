@@ -242,3 +242,40 @@ def test_notification_centre_lists_and_marks_read(client, users):
     assert response["Location"] == "/monitoring/tasks/"
     notice.refresh_from_db()
     assert notice.read_at is not None
+
+
+@pytest.mark.django_db
+def test_a_programme_cannot_implement_itself_through_its_children(focal, plan, other_agency):
+    child = ProgramFactory(focal_agency=other_agency, parent=plan["program"])
+    response = focal.post(
+        reverse("programs:program_edit", args=[plan["program"].pk]),
+        {
+            "kind": "plan",
+            "title": "Kế hoạch",
+            "issuer": "UBND tỉnh",
+            "period_start": 2026,
+            "period_end": 2030,
+            "focal_agency": other_agency.pk,
+            "parent": child.pk,
+        },
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["parent"] == ["Văn bản không thể triển khai chính nó."]
+
+
+@pytest.mark.django_db
+def test_programme_numbers_are_read_and_unique_per_year(focal, plan, other_agency):
+    data = {
+        "kind": "programme",
+        "title": "Chương trình",
+        "issuer": "UBND tỉnh",
+        "period_start": 2026,
+        "period_end": 2030,
+        "focal_agency": other_agency.pk,
+        "issued_on": "04/5/2026",
+    }
+    bad = focal.post(reverse("programs:program_add"), {**data, "number": "175 CTr UBND"})
+    assert "số, ký hiệu văn bản hợp lệ" in bad.context["form"].errors["number"][0]
+    assert focal.post(reverse("programs:program_add"), {**data, "number": "Số: 175/CTr-UBND"}).status_code == 302
+    again = focal.post(reverse("programs:program_add"), {**data, "number": "175/CTr-UBND"})
+    assert "Đã có văn bản số 175/CTr-UBND ban hành năm 2026" in again.context["form"].errors["number"][0]
