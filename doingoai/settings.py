@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "doingoai.core",
     "doingoai.organizations",
     "doingoai.programs",
+    "doingoai.reports",
     "doingoai.demo",
 ]
 

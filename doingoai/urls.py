@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from doingoai.core.home import home
+from doingoai.core.search import SearchAPIView, SearchView
 from doingoai.core.views import NotificationListView, NotificationReadView
 from doingoai.organizations.forms import StyledAuthenticationForm
 from doingoai.organizations.views import AccountPasswordChangeView
@@ -17,6 +18,7 @@ from doingoai.organizations.views import AccountPasswordChangeView
 api_patterns = [
     path("", include("doingoai.organizations.api.urls")),
     path("", include("doingoai.programs.api.urls")),
+    path("search/", SearchAPIView.as_view(), name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]
@@ -33,6 +35,8 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("organizations/", include("doingoai.organizations.urls")),
     path("monitoring/", include("doingoai.programs.urls")),
+    path("reports/", include("doingoai.reports.urls")),
+    path("search/", SearchView.as_view(), name="search"),
     path("notifications/", NotificationListView.as_view(), name="notifications"),
     path("notifications/read/", NotificationReadView.as_view(), name="notifications_read"),
     path("api/", include((api_patterns, "api"))),

@@ -33,6 +33,12 @@ def normalize(text: str) -> str:
     return " ".join(stripped.lower().split())
 
 
+def fold_char(char: str) -> str:
+    """One character folded as `normalize` folds it ("Ủ" → "u"), for marking matches in the original text."""
+    decomposed = unicodedata.normalize("NFD", char).translate(_LETTER_FOLDS)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def clean_text(text: str) -> str:
     """Compose decomposed letters (as PDF extraction leaves them) and collapse whitespace runs."""
     return " ".join(unicodedata.normalize("NFC", text or "").split())

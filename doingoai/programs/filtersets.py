@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from doingoai.core.filtersets import BaseFilterSet, BooleanChoiceFilter, StyledFilterSet
 from doingoai.organizations.models import Agency, AgencyGroup
 
-from .choices import DueKind, Measure, PeriodKind, PeriodState, ProgramKind, ReviewState, TaskStatus
+from .choices import DueKind, Measure, PeriodKind, PeriodState, ProgramKind, ReviewState, TaskStatus, Trajectory
 from .models import Measurement, Phase, Program, ProgressReport, ReportingPeriod, Target, Task
 from .services import queries
 
@@ -58,10 +58,24 @@ class TaskFilterSet(BaseFilterSet):
     due_kind = django_filters.ChoiceFilter(label=_("Loại thời hạn"), choices=DueKind.choices, empty_label=_("Tất cả"))
     phase = django_filters.ModelChoiceFilter(label=_("Giai đoạn"), queryset=Phase.objects.all())
     several_leads = BooleanChoiceFilter(label=_("Không đúng một cơ quan chủ trì"), method="filter_several_leads")
+    section = django_filters.CharFilter(label=_("Lĩnh vực, nhóm"), max_length=255)
+    is_active = BooleanChoiceFilter(label=_("Đang theo dõi"))
 
     class Meta:
         model = Task
-        fields = ["q", "program", "lead", "coordinating", "status", "due_year", "due_kind", "phase", "several_leads"]
+        fields = [
+            "q",
+            "program",
+            "lead",
+            "coordinating",
+            "status",
+            "due_year",
+            "due_kind",
+            "phase",
+            "several_leads",
+            "section",
+            "is_active",
+        ]
 
     def filter_status(self, queryset, name, value):
         if not value:
@@ -89,10 +103,25 @@ class TargetFilterSet(BaseFilterSet):
     lead_agency = django_filters.ModelChoiceFilter(label=_("Cơ quan chủ trì"), queryset=agencies)
     measure = django_filters.ChoiceFilter(label=_("Cách tính"), choices=Measure.choices, empty_label=_("Tất cả"))
     target_year = django_filters.NumberFilter(label=_("Năm mục tiêu"), min_value=1945, max_value=2100)
+    trajectory = django_filters.MultipleChoiceFilter(
+        label=_("Đánh giá"), choices=Trajectory.choices, method="filter_trajectory"
+    )
+    section = django_filters.CharFilter(label=_("Lĩnh vực, nhóm"), max_length=500)
+    is_active = BooleanChoiceFilter(label=_("Đang theo dõi"))
 
     class Meta:
         model = Target
-        fields = ["q", "program", "lead_agency", "measure", "target_year"]
+        fields = ["q", "program", "lead_agency", "measure", "target_year", "trajectory", "section", "is_active"]
+
+    def filter_trajectory(self, queryset, name, value):
+        """Trajectories are worked out from each target's measurements (queries.target_trajectory), so
+        this filter reads the targets already narrowed by the others and keeps the matching ids."""
+        if not value:
+            return queryset
+        wanted = set(value)
+        candidates = queryset.select_related("program").prefetch_related("measurements")
+        ids = [t.pk for t in candidates if queries.target_trajectory(t).status in wanted]
+        return queryset.filter(pk__in=ids)
 
 
 class PeriodFilterSet(StyledFilterSet):

@@ -412,7 +412,7 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{timezone.localdate():%Y/%m}/{filename}"
 
 
-class ProgressReport(BaseModel):
+class ProgressReport(SearchableMixin, BaseModel):
     """A lead body's report on its share of a task for one period, reviewed by the focal officer.
 
     Sent again after being returned, it is the same record (its history keeps each version).
@@ -453,6 +453,7 @@ class ProgressReport(BaseModel):
 
     permission_scope = Scope.AGENCY_OWNED
     owner_agency_field = "agency"
+    search_fields = ("narrative", "difficulties", "proposals", "review_comment")
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")

@@ -74,3 +74,9 @@ def field_rows(obj, exclude: str = "") -> list[tuple[str, str]]:
             shown = "" if value is None else str(value)
         rows.append((str(f.verbose_name), shown))
     return rows
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (rows of a report's stored tables)."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

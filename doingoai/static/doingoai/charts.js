@@ -40,3 +40,32 @@ function targetChart(elementId, data) {
   });
   window.addEventListener("resize", () => chart.resize());
 }
+
+// The dashboard's widgets: a bar or pie chart per widget; a click opens the list behind the figure.
+function dashboardCharts(widgets) {
+  if (typeof echarts === "undefined") return;
+  widgets.forEach((widget) => {
+    const element = document.getElementById("chart-" + widget.key);
+    if (!element) return;
+    const chart = echarts.init(element);
+    const data = widget.figures
+      .filter((f) => f.value !== null && f.value > 0)
+      .map((f) => ({ name: f.label, value: f.value, url: f.url, itemStyle: { color: BOOTSTRAP_COLOURS[f.colour] } }));
+    if (widget.chart === "pie") {
+      chart.setOption({
+        tooltip: { trigger: "item" },
+        series: [{ type: "pie", radius: ["40%", "70%"], label: { formatter: "{b}: {c}" }, data }],
+      });
+    } else {
+      chart.setOption({
+        tooltip: { trigger: "axis" },
+        grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: "value" },
+        yAxis: { type: "category", inverse: true, data: data.map((d) => d.name), axisLabel: { width: 140, overflow: "truncate" } },
+        series: [{ type: "bar", data }],
+      });
+    }
+    chart.on("click", (params) => { if (params.data && params.data.url) window.location.href = params.data.url; });
+    window.addEventListener("resize", () => chart.resize());
+  });
+}
