@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from doingoai.core import permissions
 from doingoai.core.forms import StyledFormMixin
 from doingoai.core.permissions import Action
+from doingoai.core.text import format_date
 from doingoai.programs.choices import (
     STATUS_COLOURS,
     STATUS_SEVERITY,
@@ -223,7 +224,7 @@ def due_soon(user, filters: DashboardFilters) -> Widget | None:
     tasks = queries.filter_status(filters.tasks(user), [TaskStatus.DUE_SOON])
     base = reverse("programs:task_list")
     figures = [
-        Figure(str(task), None, task.get_absolute_url(), "warning", task.deadline.strftime("%d/%m/%Y"))
+        Figure(str(task), None, task.get_absolute_url(), "warning", format_date(task.deadline) or task.due_text)
         for task in tasks.order_by("deadline", "pk")[:8]
     ]
     days = settings.DUE_SOON_DAYS
