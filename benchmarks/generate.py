@@ -158,10 +158,15 @@ def make_periods(programmes) -> dict[int, list[ReportingPeriod]]:
 DUES = [("Năm {y}", 0.5), ("Giai đoạn {s}-{e}", 0.3), ("Thường xuyên", 0.1), ("Hằng năm", 0.05), ("Theo yêu cầu", 0.05)]
 
 
+LARGEST_PROGRAMME_TASKS = 200
+
+
 def make_tasks(rng, programmes, agencies) -> list[TaskLead]:
     tasks = []
     for number in range(TASKS):
-        program = programmes[number % PROGRAMMES]
+        # The first programme is a large one (200 tasks), as the report benchmark asks for.
+        extra = LARGEST_PROGRAMME_TASKS - TASKS // PROGRAMMES
+        program = programmes[0] if number < extra else programmes[(number - extra) % PROGRAMMES]
         wording = rng.choices([w for w, _ in DUES], [p for _, p in DUES])[0]
         due = rules.parse_due(
             wording.format(

@@ -76,6 +76,24 @@ def get(client, url):
     return run
 
 
+def report_draft(program, user):
+    """A periodic report drafted from the data (services.create_draft) and written as DOCX; the
+    draft is rolled back so that runs do not pile up reports."""
+    from django.db import transaction
+
+    from doingoai.reports import documents, services
+
+    def run():
+        with transaction.atomic():
+            report = services.create_draft(
+                program=program, issuer=program.focal_agency, kind="six_month", year=program.period_end, user=user
+            )
+            documents.report_docx(report)
+            transaction.set_rollback(True)
+
+    return run
+
+
 def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("The benchmarks run on PostgreSQL: set DATABASE_URL=postgres://...")
@@ -90,6 +108,7 @@ def main() -> None:
     focal = User.objects.get(username="daumoi")
     program = Program.objects.annotate(n=Count("tasks")).filter(n__gte=50).order_by("-period_start", "pk").first()
     period = ReportingPeriod.objects.filter(program=program, state="open").order_by("deadline").first()
+    largest = Program.objects.annotate(n=Count("tasks")).order_by("-n", "pk").first()
     officer_client, focal_client = Client(), Client()
     officer_client.force_login(officer)
     focal_client.force_login(focal)
@@ -212,6 +231,62 @@ def main() -> None:
                     f"SELECT t.*, {task_rank} FROM programs_task t WHERE t.program_id = %s AND {task_rank} = 0 "
                     "ORDER BY t.id LIMIT 50",
                     [program.pk],
+                ),
+            ),
+        ),
+    ]
+    scenarios += [
+        (
+            "Bảng điều hành (không lọc)",
+            get(focal_client, "/reports/"),
+            sql(
+                (f"SELECT {task_rank} AS r, COUNT(*) FROM programs_task t WHERE t.is_active GROUP BY r", []),
+                (
+                    "SELECT l.agency_id, a.name, COUNT(DISTINCT l.task_id) AS n FROM programs_tasklead l "
+                    "JOIN organizations_agency a ON a.id = l.agency_id JOIN programs_task t ON t.id = l.task_id "
+                    f"WHERE t.is_active AND {task_rank} = 0 GROUP BY l.agency_id, a.name ORDER BY n DESC LIMIT 10",
+                    [],
+                ),
+                (
+                    f"SELECT t.id, t.number, t.title, t.deadline FROM programs_task t WHERE t.is_active AND {task_rank} = 1 "
+                    "ORDER BY t.deadline, t.id LIMIT 8",
+                    [],
+                ),
+                (
+                    "SELECT g.id, g.min_value, g.max_value, g.baseline_value, m.as_of, m.value FROM programs_target g "
+                    "LEFT JOIN programs_measurement m ON m.target_id = g.id WHERE g.is_active",
+                    [],
+                ),
+                (
+                    "SELECT per.id, l.agency_id, l.task_id, r.review_state FROM programs_reportingperiod per "
+                    "JOIN programs_task t ON t.program_id = per.program_id JOIN programs_tasklead l ON l.task_id = t.id "
+                    "LEFT JOIN programs_progressreport r ON r.period_id = per.id AND r.task_id = l.task_id "
+                    "AND r.agency_id = l.agency_id WHERE per.state = 'open' "
+                    "AND per.id IN (SELECT id FROM programs_reportingperiod WHERE state = 'open' "
+                    "ORDER BY deadline, id LIMIT 6)",
+                    [],
+                ),
+            ),
+        ),
+        (
+            f"Lập dự thảo báo cáo định kỳ ({largest.n} nhiệm vụ) + xuất DOCX",
+            report_draft(largest, focal),
+            sql(
+                (
+                    f"SELECT t.id, t.number, t.title, t.lead_text, t.coordinating_text, t.due_text, {task_rank} "
+                    "FROM programs_task t WHERE t.program_id = %s AND t.is_active ORDER BY t.id",
+                    [largest.pk],
+                ),
+                (
+                    "SELECT r.task_id, r.agency_id, r.narrative, r.difficulties, r.proposals FROM programs_progressreport r "
+                    "JOIN programs_reportingperiod per ON per.id = r.period_id WHERE per.program_id = %s "
+                    "AND per.kind = 'six_month' AND per.year = %s",
+                    [largest.pk, largest.period_end],
+                ),
+                (
+                    "SELECT g.id, g.indicator, m.as_of, m.value FROM programs_target g "
+                    "LEFT JOIN programs_measurement m ON m.target_id = g.id WHERE g.program_id = %s",
+                    [largest.pk],
                 ),
             ),
         ),
