@@ -185,22 +185,21 @@ def _task_rows(programs, periods, on, many: bool) -> tuple[list[dict], list]:
     return rows, tasks
 
 
+def _score(value) -> str:
+    return format_number(round(value, 1)) if value is not None else "—"
+
+
 def _score_rows(periods, on, many: bool) -> list[dict]:
     rows = []
     for period in periods:
         for row in queries.scorecard(period, on):
-            score = row.score
-
-            def number(value):
-                return format_number(round(value, 1)) if value is not None else "—"
-
             rows.append(
                 {
                     "program": (period.program.number or period.program.title) if many else "",
                     "agency": row.agency.name,
-                    "total": number(score.total),
-                    "lead": number(score.lead),
-                    "punctuality": number(score.punctuality),
+                    "total": _score(row.score.total),
+                    "lead": _score(row.score.lead),
+                    "punctuality": _score(row.score.punctuality),
                     "coordinating": row.coordinating,
                     "contributions": row.contributions,
                 }
