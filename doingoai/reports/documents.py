@@ -119,15 +119,28 @@ def _set_page(section, landscape=False):
     section.left_margin, section.right_margin = PAGE["left"], PAGE["right"]
 
 
-def _repeat_header(row):
-    properties = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
+def _row_property(row, name: str):
+    element = OxmlElement(name)
     element.set(qn("w:val"), "true")
-    properties.append(element)
+    row._tr.get_or_add_trPr().append(element)
 
 
 # Relative widths of the wide columns; the others count 1.
-WEIGHTS = {"indicator": 3, "title": 4, "result": 3, "lead": 2, "coordinating": 2, "agency": 3, "number": 0.8}
+WEIGHTS = {
+    "indicator": 2.8,
+    "baseline": 1.1,
+    "target": 1.7,
+    "latest": 1.6,
+    "attainment": 1.3,
+    "status": 1.3,
+    "title": 4,
+    "result": 3,
+    "lead": 2,
+    "coordinating": 2,
+    "agency": 3,
+    "number": 0.8,
+    "deadline": 1.2,
+}
 
 
 def _widths(table, widths_mm):
@@ -147,9 +160,12 @@ def _data_table(document, columns, rows, size=TABLE_PT, width_mm=165):
     for cell, (_key, heading) in zip(table.rows[0].cells, columns, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(cell.paragraphs[0], _(heading), size, bold=True)
-    _repeat_header(table.rows[0])
+    _row_property(table.rows[0], "w:tblHeader")
     for row in rows:
-        cells = table.add_row().cells
+        added = table.add_row()
+        # A row cut across two pages is hard to read on paper.
+        _row_property(added, "w:cantSplit")
+        cells = added.cells
         for cell, (key, _heading_text) in zip(cells, columns, strict=True):
             _run(cell.paragraphs[0], str(row.get(key, "")), size)
     weights = [WEIGHTS.get(key, 1) for key, _heading_text in columns]

@@ -138,7 +138,8 @@ def _target_rows(programs, many: bool) -> tuple[list[dict], Counter]:
         rows.append(
             {
                 "program": (target.program.number or target.program.title) if many else "",
-                "indicator": target.indicator,
+                # Documents write indicators mid-sentence ("tỷ lệ ..."); a table cell starts a sentence.
+                "indicator": target.indicator[:1].upper() + target.indicator[1:],
                 "baseline": baseline,
                 "target": f"{target_wording(target)} ({target.year})",
                 "latest": latest,

@@ -127,6 +127,9 @@ def test_issued_report_docx_follows_decree_30(demo):
     rows = [(r.cells[0].text, r.cells[1].text, r.cells[5].text) for r in table.rows[1:]]
     assert rows == expected_tasks(demo["plan"])
     assert len(rows) == 32
+    # On paper the header row repeats on every page and no task is cut across two pages.
+    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
+    assert all(row._tr.trPr.xpath("./w:cantSplit") for row in table.rows[1:])
 
 
 def test_xlsx_holds_the_same_rows_as_the_docx(demo):
@@ -138,7 +141,9 @@ def test_xlsx_holds_the_same_rows_as_the_docx(demo):
     appendix = docx_of(report).tables[-1]
     assert [tuple(c or "" for c in r) for r in tasks] == [tuple(c.text for c in r.cells) for r in appendix.rows[1:]]
     targets = list(workbook["Chỉ tiêu"].iter_rows(min_row=2, values_only=True))
-    assert [r[0] for r in targets] == list(demo["plan"].targets.order_by("pk").values_list("indicator", flat=True))
+    indicators = demo["plan"].targets.order_by("pk").values_list("indicator", flat=True)
+    # A table cell starts a sentence, so the indicator is capitalised there.
+    assert [r[0] for r in targets] == [text[0].upper() + text[1:] for text in indicators]
 
 
 def test_numbers_come_from_the_yearly_register_and_are_never_reused(demo):
