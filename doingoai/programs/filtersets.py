@@ -78,11 +78,7 @@ class TaskFilterSet(BaseFilterSet):
         ]
 
     def filter_status(self, queryset, name, value):
-        if not value:
-            return queryset
-        if "status_rank" not in queryset.query.annotations:
-            queryset = queries.with_status(queryset)
-        return queryset.filter(status_rank__in=[queries.STATUS_SEVERITY.index(TaskStatus(v)) for v in value])
+        return queries.filter_status(queryset, value) if value else queryset
 
     def filter_coordinating(self, queryset, name, agency):
         """Named as coordinating, or a member of a coordinating group, and not itself a lead."""
@@ -114,13 +110,12 @@ class TargetFilterSet(BaseFilterSet):
         fields = ["q", "program", "lead_agency", "measure", "target_year", "trajectory", "section", "is_active"]
 
     def filter_trajectory(self, queryset, name, value):
-        """Trajectories are worked out from each target's measurements (queries.target_trajectory), so
+        """Trajectories are worked out from each target's measurements (queries.trajectories), so
         this filter reads the targets already narrowed by the others and keeps the matching ids."""
         if not value:
             return queryset
         wanted = set(value)
-        candidates = queryset.select_related("program").prefetch_related("measurements")
-        ids = [t.pk for t in candidates if queries.target_trajectory(t).status in wanted]
+        ids = [pk for pk, result in queries.trajectories(queryset).items() if result.status in wanted]
         return queryset.filter(pk__in=ids)
 
 

@@ -12,13 +12,14 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doingoai.core import permissions
-from doingoai.core.forms import StyledFormMixin
+from doingoai.core.forms import FastSelect, StyledFormMixin
 from doingoai.core.permissions import Action
 from doingoai.core.text import format_date
 from doingoai.programs.choices import (
@@ -33,6 +34,8 @@ from doingoai.programs.models import Program, ReportingPeriod, Target, Task, Tas
 from doingoai.programs.services import queries
 
 TOP_AGENCIES = 10
+OPEN_PERIODS_SHOWN = 6
+PROGRAM_LABEL_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -81,14 +84,14 @@ class DashboardFilters:
             targets = targets.filter(section=self.section)
         return targets
 
-    def periods(self, user):
-        """The period chosen, or else the open periods (of the programme chosen)."""
+    def periods(self, user, limit: int = OPEN_PERIODS_SHOWN):
+        """The period chosen, or else the open periods (of the programme chosen) due first."""
         if self.period:
             return [self.period]
         periods = ReportingPeriod.objects.for_user(user, Action.VIEW).filter(state=PeriodState.OPEN)
         if self.program:
             periods = periods.filter(program=self.program)
-        return list(periods.select_related("program").order_by("deadline", "pk"))
+        return list(periods.select_related("program").order_by("deadline", "pk")[:limit])
 
 
 def sections():
@@ -98,18 +101,40 @@ def sections():
     return sorted(names)
 
 
+class ShortProgramChoiceField(forms.ModelChoiceField):
+    """Programmes by number and the start of their title: a select cannot show 300-character titles,
+    and two thousand of them made the page half a megabyte."""
+
+    def label_from_instance(self, obj) -> str:
+        return Truncator(str(obj)).chars(PROGRAM_LABEL_CHARS)
+
+
 class FilterForm(StyledFormMixin, forms.Form):
-    program = forms.ModelChoiceField(
-        label=gettext_lazy("Văn bản"), queryset=Program.objects.filter(is_active=True), required=False
+    program = ShortProgramChoiceField(
+        label=gettext_lazy("Văn bản"),
+        queryset=Program.objects.filter(is_active=True),
+        required=False,
+        widget=FastSelect,
     )
-    section = forms.ChoiceField(label=gettext_lazy("Lĩnh vực, nhóm"), required=False)
+    section = forms.ChoiceField(label=gettext_lazy("Lĩnh vực, nhóm"), required=False, widget=FastSelect)
     period = forms.ModelChoiceField(
-        label=gettext_lazy("Kỳ báo cáo"), queryset=ReportingPeriod.objects.select_related("program"), required=False
+        label=gettext_lazy("Kỳ báo cáo"), queryset=ReportingPeriod.objects.none(), required=False, widget=FastSelect
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [("", _("Tất cả"))] + [(name, name) for name in sections()]
+        # A ten-year database holds tens of thousands of periods, named alike across programmes:
+        # offer the chosen programme's (and the one asked for, so that a link naming it stays valid).
+        program, period = (str(self.data.get(key, "")) for key in ("program", "period"))
+        periods = ReportingPeriod.objects.select_related("program").order_by("program_id", "-end_date", "pk")
+        wanted = Q(program_id=program) if program.isdigit() else Q(pk__in=[])
+        if period.isdigit():
+            wanted |= Q(pk=period)
+        periods = periods.filter(wanted)
+        if not program.isdigit():
+            self.fields["period"].help_text = _("Chọn văn bản rồi lọc để chọn kỳ báo cáo của văn bản đó.")
+        self.fields["period"].queryset = periods
 
 
 @dataclass
@@ -177,10 +202,9 @@ def tasks_by_status(user, filters: DashboardFilters) -> Widget | None:
 def targets_at_risk(user, filters: DashboardFilters) -> Widget | None:
     if not permissions.can(user, Action.VIEW, Target):
         return None
-    targets = filters.targets(user).select_related("program").prefetch_related("measurements")
     counts = dict.fromkeys(Trajectory, 0)
-    for target in targets:
-        counts[queries.target_trajectory(target).status] += 1
+    for result in queries.trajectories(filters.targets(user)).values():
+        counts[result.status] += 1
     base = reverse("programs:target_list")
     order = [Trajectory.OFF_TRACK, Trajectory.AT_RISK, Trajectory.NO_DATA, Trajectory.ON_TRACK, Trajectory.ACHIEVED]
     figures = [
@@ -236,8 +260,8 @@ def due_soon(user, filters: DashboardFilters) -> Widget | None:
 
 
 def agency_ranking(user, filters: DashboardFilters) -> Widget | None:
-    periods = filters.periods(user)
-    period = filters.period or (periods[0] if periods else None)
+    periods = filters.periods(user, limit=1)
+    period = periods[0] if periods else None
     if period is None:
         return None
     url = reverse("programs:scorecard") + f"?period={period.pk}"
@@ -256,7 +280,7 @@ def reports_owed(user, filters: DashboardFilters) -> Widget | None:
     if not periods:
         return None
     figures = []
-    for period in periods[:6]:
+    for period in periods:
         duties = queries.period_duties(period)
         url = period.get_absolute_url()
         owed = sum(d.owed for d in duties)

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from doingoai.demo.loaders import DATA_DIR
 from doingoai.organizations.models import User
-from doingoai.programs.choices import STATUS_SEVERITY, Trajectory
+from doingoai.programs.choices import STATUS_SEVERITY, TaskStatus, Trajectory
 from doingoai.programs.models import Program, Target, Task
 from doingoai.programs.services import queries
 
@@ -76,8 +76,24 @@ def test_every_task_status_and_every_target_assessment_appears(demo):
     counts = queries.status_counts(Task.objects.all(), on=ON)
     assert all(counts[status] > 0 for status in STATUS_SEVERITY), counts
     targets = Target.objects.select_related("program").prefetch_related("measurements")
-    seen = {queries.target_trajectory(target).status for target in targets}
-    assert seen == set(Trajectory)
+    one_by_one = {target.pk: queries.target_trajectory(target) for target in targets}
+    assert {result.status for result in one_by_one.values()} == set(Trajectory)
+    # The bulk form used by the dashboard and the filters agrees target by target.
+    assert queries.trajectories(Target.objects.all()) == one_by_one
+
+
+def test_status_filter_counts_and_python_rule_agree_on_every_task(demo):
+    """The SQL forms of the status rule (the filter's EXISTS, the counts' MIN per task) and the
+    Python rule give every demo task the same status."""
+    tasks = list(Task.objects.prefetch_related("leads"))
+    in_python = {task.pk: queries.task_status(task, ON) for task in tasks}
+    counts = queries.status_counts(Task.objects.all(), on=ON)
+    for status in STATUS_SEVERITY:
+        filtered = set(queries.filter_status(Task.objects.all(), [status], on=ON).values_list("pk", flat=True))
+        assert filtered == {pk for pk, value in in_python.items() if value == status}, status
+        assert counts[status] == len(filtered), status
+    both = queries.filter_status(Task.objects.all(), [TaskStatus.OVERDUE, TaskStatus.PAUSED], on=ON)
+    assert both.count() == counts[TaskStatus.OVERDUE] + counts[TaskStatus.PAUSED]
 
 
 def test_growth_target_starts_from_the_2025_trade_figure(demo):

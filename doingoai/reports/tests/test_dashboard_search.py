@@ -80,6 +80,20 @@ def test_dashboard_ignores_garbage_filters(client, demo):
     assert response.status_code == 200
 
 
+def test_period_filter_offers_the_chosen_programmes_periods(demo):
+    plan = Program.objects.get(title__startswith="Kế hoạch về thúc đẩy")
+    ctr175 = Program.objects.get(number="175/CTr-UBND")
+    offered = dashboard.FilterForm({"program": plan.pk}).fields["period"].queryset
+    assert set(offered) == set(plan.periods.all()) and offered.exists()
+    # Without a programme only the period asked for is offered, and a link naming it stays valid.
+    period = ctr175.periods.first() or plan.periods.first()
+    form = dashboard.FilterForm({"period": period.pk})
+    assert form.is_valid() and list(form.fields["period"].queryset) == [period]
+    assert "Chọn văn bản" in form.fields["period"].help_text
+    filters = dashboard.DashboardFilters.from_query({"period": period.pk})
+    assert (filters.period, filters.program) == (period, period.program)
+
+
 @pytest.mark.parametrize(
     ("query", "kind", "expected"),
     [
