@@ -176,16 +176,25 @@ def test_issued_report_is_frozen(demo):
     assert Report.objects.get(pk=report.pk).title != "Sửa sau khi ban hành"
 
 
-def test_focal_officer_generates_edits_and_issues_through_the_pages(client, demo):
+@pytest.mark.parametrize(
+    ("programme", "symbol", "shown"),
+    [
+        ("plan", "1/BC-SCT", "<td>II.17</td>"),
+        # 175/CTr-UBND has no task table, only its 20 targets.
+        ("ctr175", "1/BC-SNGV", "Vốn đầu tư trực tiếp nước ngoài (FDI) thu hút"),
+    ],
+)
+def test_focal_officer_generates_edits_and_issues_through_the_pages(client, demo, programme, symbol, shown):
     client.force_login(demo["focal"])
+    program = demo[programme]
     response = client.post(
         reverse("reports:report_add"),
-        {"program": demo["plan"].pk, "issuer": demo["plan"].focal_agency_id, "period_kind": "six_month", "year": 2026},
+        {"program": program.pk, "issuer": program.focal_agency_id, "period_kind": "six_month", "year": 2026},
     )
     report = Report.objects.get()
     assert response.status_code == 302 and response.url == report.get_absolute_url()
     page = client.get(report.get_absolute_url())
-    assert page.status_code == 200 and "<td>II.17</td>" in page.content.decode()
+    assert page.status_code == 200 and shown in page.content.decode()
     assert "Dự thảo" in page.content.decode()
     form = client.get(reverse("reports:report_edit", args=[report.pk])).context["form"]
     data = {
@@ -200,7 +209,7 @@ def test_focal_officer_generates_edits_and_issues_through_the_pages(client, demo
     assert {s["key"]: s["text"] for s in report.sections}["proposals"] == data["section_proposals"]
     assert client.post(reverse("reports:report_issue", args=[report.pk])).status_code == 302
     report.refresh_from_db()
-    assert report.is_issued and report.symbol == "1/BC-SCT"
+    assert report.is_issued and report.symbol == symbol
     # Frozen: the edit page is refused, and the history keeps who changed what.
     assert client.get(reverse("reports:report_edit", args=[report.pk])).status_code == 403
     history = client.get(reverse("reports:report_history", args=[report.pk])).content.decode()
