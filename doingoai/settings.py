@@ -85,9 +85,12 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_countries",
     "doingoai.core",
     "doingoai.organizations",
     "doingoai.programs",
+    "doingoai.partners",
+    "doingoai.cooperation",
     "doingoai.reports",
     "doingoai.demo",
 ]

@@ -18,6 +18,8 @@ from doingoai.organizations.views import AccountPasswordChangeView
 api_patterns = [
     path("", include("doingoai.organizations.api.urls")),
     path("", include("doingoai.programs.api.urls")),
+    path("", include("doingoai.partners.api.urls")),
+    path("", include("doingoai.cooperation.api.urls")),
     path("search/", SearchAPIView.as_view(), name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
@@ -35,6 +37,8 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("organizations/", include("doingoai.organizations.urls")),
     path("monitoring/", include("doingoai.programs.urls")),
+    path("partners/", include("doingoai.partners.urls")),
+    path("cooperation/", include("doingoai.cooperation.urls")),
     path("reports/", include("doingoai.reports.urls")),
     path("search/", SearchView.as_view(), name="search"),
     path("notifications/", NotificationListView.as_view(), name="notifications"),

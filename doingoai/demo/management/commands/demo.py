@@ -2,7 +2,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from doingoai.core.commands import ActingCommand
-from doingoai.demo import loaders
+from doingoai.demo import cooperation, loaders
 
 
 class Command(ActingCommand):
@@ -15,6 +15,8 @@ class Command(ActingCommand):
         try:
             programmes = loaders.load_programmes(user)
             progress = loaders.load_progress(programmes, user)
+            partners = cooperation.load_partners()
+            mechanisms = cooperation.load_mechanisms()
         except loaders.DemoDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -32,6 +34,13 @@ class Command(ActingCommand):
                 "%(contributions)s ý kiến phối hợp, %(measurements)s số liệu."
             )
             % progress
+        )
+        self.stdout.write(
+            _(
+                "  Hợp tác: thêm %(partners)s đối tác, %(mechanisms)s cơ chế, %(meetings)s phiên họp, "
+                "%(commitments)s nhận thức chung."
+            )
+            % {"partners": partners, **mechanisms}
         )
         self.stdout.write("")
         self.stdout.write(_("Tài khoản minh họa (mật khẩu ban đầu; nếu đã đổi thì dùng mật khẩu mới):"))

@@ -1,0 +1,142 @@
+"""Load the demo's partners, mechanisms and meetings from demo/data (partners.yaml and
+mechanisms.yaml are the reference facts; cooperation.yaml adds illustrative records). Like the
+other loaders, each only adds what is missing."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from doingoai.cooperation.choices import MeetingState
+from doingoai.cooperation.models import Commitment, Mechanism, Meeting
+from doingoai.organizations.models import Agency
+from doingoai.partners.choices import Relation
+from doingoai.partners.models import Partner
+from doingoai.programs.models import Task
+
+from .loaders import DemoDataError, read
+
+
+def _partner(name: str) -> Partner:
+    try:
+        return Partner.objects.get(name=name)
+    except Partner.DoesNotExist as error:
+        raise DemoDataError(f"Đối tác “{name}” không có trong partners.yaml.") from error
+
+
+@transaction.atomic
+def load_partners() -> int:
+    """Partners of partners.yaml, matched by name; parents are set once every partner exists."""
+    rows = read("partners.yaml")
+    added = 0
+    for row in rows:
+        if Partner.objects.filter(name=row["name"]).exists():
+            continue
+        partner = Partner(
+            name=row["name"],
+            name_en=row.get("en", ""),
+            name_native=row.get("native", ""),
+            kind=row["kind"],
+            country=row.get("country", ""),
+            relation=row.get("relation", Relation.NONE),
+            note=row.get("note", ""),
+        )
+        partner.full_clean()
+        partner.save()
+        added += 1
+    for row in rows:
+        if row.get("parent"):
+            Partner.objects.filter(name=row["name"], parent__isnull=True).update(parent=_partner(row["parent"]))
+    return added
+
+
+def _meeting(mechanism: Mechanism, row: dict) -> tuple[Meeting, bool]:
+    held_on = row.get("held_on")
+    year = row.get("year") or held_on.year
+    found = mechanism.meetings.filter(year=year, held_on=held_on)
+    if row.get("number"):
+        found = mechanism.meetings.filter(number=row["number"])
+    meeting = found.first()
+    if meeting is not None:
+        return meeting, False
+    on = held_on or datetime.date(year, 12, 31)
+    meeting = Meeting(
+        mechanism=mechanism,
+        number=row.get("number"),
+        year=year,
+        held_on=held_on,
+        place=row.get("place", ""),
+        host=_partner(row["host"]) if row.get("host") else None,
+        our_head=row.get("our_head", row.get("tuyen_quang_delegate", "")),
+        state=row.get("state", MeetingState.HELD if on <= timezone.localdate() else MeetingState.PLANNED),
+        outcome_document=row.get("outcome_document", ""),
+        note=row.get("note", ""),
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting, True
+
+
+def _commitments(meeting: Meeting, rows: list[dict]) -> int:
+    added = 0
+    for row in rows:
+        if meeting.commitments.filter(number=row["number"]).exists():
+            continue
+        commitment = Commitment(
+            meeting=meeting,
+            number=row["number"],
+            text=row["text"],
+            topic=row.get("topic", ""),
+            responsible_text=row.get("responsible_text", ""),
+        )
+        commitment.full_clean()
+        commitment.save()
+        commitment.responsible_partners.set(_partner(name) for name in row.get("partners", []))
+        if row.get("task"):
+            task = Task.objects.filter(title=row["task"]).first()
+            if task is None:
+                raise DemoDataError(f"Không tìm thấy nhiệm vụ “{row['task']}” để gắn với nhận thức chung.")
+            commitment.tasks.add(task)
+        added += 1
+    return added
+
+
+def _mechanism(row: dict) -> tuple[Mechanism, bool]:
+    mechanism = Mechanism.objects.filter(name=row["name"]).first()
+    if mechanism is not None:
+        return mechanism, False
+    counts = {"established_count": row.get("count_established"), "planned_count": row.get("count_planned")}
+    mechanism = Mechanism(
+        name=row["name"],
+        short_name=row.get("short_name", ""),
+        level=row["level"],
+        frequency=row.get("frequency", "regular"),
+        # National mechanisms the province only proposes content to carry no member list.
+        province_is_member=row["level"] != "national",
+        focal_agency=Agency.objects.get(code=row["focal_agency"]) if row.get("focal_agency") else None,
+        note=row.get("note", ""),
+        **counts,
+    )
+    mechanism.full_clean()
+    mechanism.save()
+    mechanism.members.set(_partner(name) for name in row.get("members", []))
+    return mechanism, True
+
+
+@transaction.atomic
+def load_mechanisms() -> dict[str, int]:
+    """Mechanisms and meetings of mechanisms.yaml and cooperation.yaml, and the illustrative commitments."""
+    added = {"mechanisms": 0, "meetings": 0, "commitments": 0}
+    for row in read("mechanisms.yaml") + read("cooperation.yaml")["mechanisms"]:
+        mechanism, new = _mechanism(row)
+        added["mechanisms"] += new
+        for meeting_row in row.get("meetings", []):
+            meeting, new = _meeting(mechanism, meeting_row)
+            added["meetings"] += new
+            added["commitments"] += _commitments(meeting, meeting_row.get("commitments", []))
+    for row in read("cooperation.yaml")["meetings"]:
+        meeting = Meeting.objects.get(mechanism__name=row["mechanism"], held_on=row["held_on"])
+        if meeting.stated_commitments is None:
+            meeting.stated_commitments = row["stated_commitments"]
+            meeting.save(update_fields=["stated_commitments"])
+    return added
