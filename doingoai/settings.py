@@ -258,6 +258,10 @@ TARGET_AT_RISK_MARGIN = float(os.environ.get("TARGET_AT_RISK_MARGIN", "0.10"))
 SCORE_LEAD_WEIGHT = float(os.environ.get("SCORE_LEAD_WEIGHT", "0.7"))
 SCORE_REPORT_WEIGHT = float(os.environ.get("SCORE_REPORT_WEIGHT", "0.3"))
 SCORE_LATE_CREDIT = float(os.environ.get("SCORE_LATE_CREDIT", "0.5"))
+# International agreements (Law on International Agreements 2020): the report after signing is due
+# within 15 days; expiry is announced these many days ahead.
+AGREEMENT_SIGNING_REPORT_DAYS = int(os.environ.get("AGREEMENT_SIGNING_REPORT_DAYS", "15"))
+AGREEMENT_EXPIRY_ALERT_DAYS = tuple(int(d) for d in env_list("AGREEMENT_EXPIRY_ALERT_DAYS", "180,90,30"))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "20")) * 1024 * 1024
 EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -40,3 +40,43 @@ COMMITMENT_COLOURS = {
     CommitmentState.OVERDUE: "danger",
     CommitmentState.DONE: "success",
 }
+
+
+class AgreementForm(models.TextChoices):
+    """The names an international agreement of a province may take (Law on International Agreements
+    2020); never a treaty's names."""
+
+    AGREEMENT = "agreement", _("Thỏa thuận")
+    MOU = "mou", _("Bản ghi nhớ")
+    MINUTES = "minutes", _("Biên bản thỏa thuận")
+    PROGRAMME = "programme", _("Chương trình hợp tác")
+    PLAN = "plan", _("Kế hoạch hợp tác")
+    LETTER_OF_INTENT = "letter_of_intent", _("Ý định thư")
+    OTHER = "other", _("Hình thức khác")
+
+
+class AgreementState(models.TextChoices):
+    NEGOTIATING = "negotiating", _("Đang đàm phán")
+    AWAITING_OPINIONS = "awaiting_opinions", _("Đang lấy ý kiến")
+    SIGNED = "signed", _("Đã ký")
+    IN_FORCE = "in_force", _("Đang có hiệu lực")
+    EXTENDED = "extended", _("Đã gia hạn")
+    AMENDED = "amended", _("Đã sửa đổi, bổ sung")
+    SUSPENDED = "suspended", _("Tạm đình chỉ")
+    TERMINATED = "terminated", _("Chấm dứt")
+    EXPIRED = "expired", _("Hết hiệu lực")
+
+
+# States of an agreement that has been signed and still binds the province: the ones followed,
+# evaluated yearly and watched for expiry.
+LIVE_STATES = frozenset(
+    {AgreementState.SIGNED, AgreementState.IN_FORCE, AgreementState.EXTENDED, AgreementState.AMENDED}
+)
+SIGNED_STATES = LIVE_STATES | {AgreementState.SUSPENDED, AgreementState.TERMINATED, AgreementState.EXPIRED}
+
+
+class Rating(models.TextChoices):
+    GOOD = "good", _("Thực hiện tốt")
+    FAIR = "fair", _("Thực hiện đạt yêu cầu")
+    POOR = "poor", _("Thực hiện chưa hiệu quả")
+    NONE = "none", _("Chưa triển khai")

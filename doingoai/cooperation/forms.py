@@ -1,17 +1,27 @@
-"""Forms for mechanisms, meetings, commitments and the follow-up task made from a commitment."""
+"""Forms for mechanisms, meetings, commitments, the follow-up task made from a commitment,
+agreements and their yearly evaluation."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.forms import BoundedModelMultipleChoiceField, StyledFormMixin
+from doingoai.organizations.choices import Role
 from doingoai.organizations.models import Agency
 from doingoai.partners.models import Partner
-from doingoai.programs.models import Program
+from doingoai.programs.models import Program, Task
 from doingoai.programs.services.workflow import check_evidence_file
 
-from .models import Commitment, Mechanism, Meeting
+from .choices import Rating
+from .models import Agreement, Commitment, Mechanism, Meeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _checked(upload):
+    """A newly uploaded document passes the evidence rules (kind by name and content, size)."""
+    if upload and hasattr(upload, "content_type"):
+        check_evidence_file(upload)
+    return upload
 
 
 class MechanismForm(StyledFormMixin, forms.ModelForm):
@@ -63,10 +73,7 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
         self.fields["host"].empty_label = _("(tỉnh ta đăng cai)")
 
     def clean_outcome_file(self):
-        upload = self.cleaned_data.get("outcome_file")
-        if upload and hasattr(upload, "content_type"):
-            check_evidence_file(upload)
-        return upload
+        return _checked(self.cleaned_data.get("outcome_file"))
 
 
 class CommitmentForm(StyledFormMixin, forms.ModelForm):
@@ -103,3 +110,80 @@ class FollowUpTaskForm(StyledFormMixin, forms.Form):
     expected_output = forms.CharField(
         label=_("Kết quả, sản phẩm"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
     )
+
+
+class AgreementForm(StyledFormMixin, forms.ModelForm):
+    """An agreement; an agency officer may only file it under their own agency."""
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "name",
+            "form",
+            "number",
+            "partners",
+            "owner_agency",
+            "fields",
+            "state",
+            "mofa_opinion_number",
+            "mofa_opinion_on",
+            "other_opinions",
+            "signer_name",
+            "signer_title",
+            "authorisation",
+            "signed_on",
+            "signed_at",
+            "languages",
+            "effective_on",
+            "expires_on",
+            "extended_to",
+            "amendment",
+            "suspended_on",
+            "terminated_on",
+            "signing_report",
+            "signing_report_on",
+            "implementation_plan",
+            "tasks",
+            "meeting",
+            "signed_scan",
+            "vietnamese_text",
+            "note",
+        ]
+        field_classes = {"partners": BoundedModelMultipleChoiceField, "tasks": BoundedModelMultipleChoiceField}
+        widgets = dict.fromkeys(
+            (
+                "mofa_opinion_on",
+                "signed_on",
+                "effective_on",
+                "expires_on",
+                "extended_to",
+                "suspended_on",
+                "terminated_on",
+                "signing_report_on",
+            ),
+            DATE,
+        )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = Partner.objects.filter(is_active=True)
+        agencies = Agency.objects.filter(is_active=True)
+        if user is not None and user.role == Role.AGENCY_OFFICER:
+            # An agency officer files agreements under their own agency only (core/permissions.py).
+            agencies = agencies.filter(pk=user.agency_id)
+        self.fields["owner_agency"].queryset = agencies
+        self.fields["implementation_plan"].queryset = Program.objects.filter(is_active=True)
+        self.fields["tasks"].queryset = Task.objects.filter(is_active=True).select_related("program")
+        self.fields["meeting"].queryset = Meeting.objects.select_related("mechanism")
+
+    def clean_signed_scan(self):
+        return _checked(self.cleaned_data.get("signed_scan"))
+
+    def clean_vietnamese_text(self):
+        return _checked(self.cleaned_data.get("vietnamese_text"))
+
+
+class EvaluationForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=1945, max_value=2100)
+    rating = forms.ChoiceField(label=_("Mức đánh giá"), choices=Rating.choices)
+    narrative = forms.CharField(label=_("Kết quả thực hiện, đánh giá"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,11 +1,12 @@
-"""Tables of the mechanism, meeting and commitment lists (and their Excel exports)."""
+"""Tables of the mechanism, meeting, commitment and agreement lists (and their Excel exports)."""
 
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.tables import ActiveColumn, BaseTable, DateColumn, YesNoColumn
 
-from .models import Commitment, Mechanism, Meeting
+from .choices import AgreementState
+from .models import Agreement, Commitment, Mechanism, Meeting
 
 
 class MechanismTable(BaseTable):
@@ -64,3 +65,41 @@ class CommitmentTable(BaseTable):
         model = Commitment
         fields = ["meeting", "number", "text", "topic", "responsible_text", "responsible_partners", "task_count"]
         order_by = ("meeting", "number")
+
+
+class AgreementTable(BaseTable):
+    """Agreements with their state as it stands today (`current_state`, services.with_current_state)."""
+
+    name = tables.Column(linkify=True)
+    partners = tables.ManyToManyColumn(verbose_name=_("Bên ký kết"), orderable=False, separator="; ")
+    owner_agency = tables.Column(order_by="owner_agency__name")
+    signed_on = DateColumn()
+    valid_until = DateColumn(verbose_name=_("Hiệu lực đến"), accessor="valid_until", orderable=False)
+    current_state = tables.Column(verbose_name=_("Tình trạng"))
+    evaluated_years = tables.Column(verbose_name=_("Đã đánh giá các năm"), orderable=False, empty_values=())
+
+    class Meta(BaseTable.Meta):
+        model = Agreement
+        fields = [
+            "name",
+            "form",
+            "partners",
+            "owner_agency",
+            "signed_on",
+            "valid_until",
+            "current_state",
+            "evaluated_years",
+        ]
+        order_by = "-signed_on"
+
+    def render_current_state(self, value):
+        return AgreementState(value).label
+
+    def value_current_state(self, value):
+        return str(AgreementState(value).label)
+
+    def render_evaluated_years(self, record):
+        return ", ".join(str(e.year) for e in record.evaluations.all()) or "—"
+
+    def value_evaluated_years(self, record):
+        return ", ".join(str(e.year) for e in record.evaluations.all())

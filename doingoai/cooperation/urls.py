@@ -3,7 +3,7 @@ from django.urls import path
 from doingoai.core.urls import object_urls
 
 from . import views
-from .models import Commitment, Mechanism, Meeting
+from .models import Agreement, Commitment, Mechanism, Meeting
 
 app_name = "cooperation"
 
@@ -31,5 +31,14 @@ urlpatterns = [
         edit=views.CommitmentEditView,
         activation=False,
     ),
+    *object_urls(
+        "agreements",
+        Agreement,
+        list=views.AgreementListView,
+        detail=views.AgreementDetailView,
+        edit=views.AgreementEditView,
+        activation=False,
+    ),
+    path("agreements/<int:pk>/evaluate/", views.AgreementEvaluateView.as_view(), name="agreement_evaluate"),
     path("commitments/<int:pk>/follow-up/", views.FollowUpTaskView.as_view(), name="commitment_follow_up"),
 ]

@@ -1,4 +1,4 @@
-"""Pages for mechanisms, meetings and commitments, and the follow-up task made from a commitment."""
+"""Pages for mechanisms, meetings, commitments (and the follow-up task made from one) and agreements."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,9 +12,10 @@ from doingoai.core import permissions, views
 from doingoai.core.forms import add_errors
 from doingoai.core.permissions import Action
 from doingoai.programs.models import Task
+from doingoai.programs.services import queries
 
 from . import filtersets, forms, services, tables
-from .models import Commitment, Mechanism, Meeting
+from .models import Agreement, Commitment, Mechanism, Meeting
 
 
 class MechanismListView(views.ObjectListView):
@@ -182,3 +183,71 @@ class FollowUpTaskView(View):
                 return HttpResponseRedirect(commitment.get_absolute_url())
         messages.error(request, _("Chưa lưu được: hãy sửa các ô báo lỗi bên dưới."))
         return self.respond(commitment, form, status=400)
+
+
+class AgreementListView(views.ObjectListView):
+    model = Agreement
+    table_class = tables.AgreementTable
+    filterset_class = filtersets.AgreementFilterSet
+
+    def get_queryset(self):
+        agreements = super().get_queryset().select_related("owner_agency").prefetch_related("partners", "evaluations")
+        return services.with_current_state(agreements)
+
+
+class AgreementDetailView(views.ObjectDetailView):
+    """An agreement: its record, the 15-day report and expiry, files, implementing tasks, evaluations."""
+
+    model = Agreement
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner_agency", "implementation_plan", "meeting__mechanism")
+
+    def get_context_data(self, obj):
+        context = super().get_context_data(obj)
+        on = queries.today()
+        tasks = queries.with_status(obj.tasks.all()).select_related("program").order_by("deadline", "pk")
+        context.update(
+            state=services.agreement_state(obj, on),
+            report_overdue=services.signing_report_overdue(obj, on),
+            expiry_threshold=services.expiry_threshold(obj, on),
+            days_left=(obj.valid_until - on).days if obj.valid_until else None,
+            partners=obj.partners.order_by("name"),
+            tasks=[(task, queries.status_of_rank(task.status_rank)) for task in tasks],
+            evaluations=obj.evaluations.order_by("-year"),
+            evaluation_form=forms.EvaluationForm(initial={"year": on.year}) if context["can_change"] else None,
+        )
+        return context
+
+
+class AgreementEditView(views.ObjectEditView):
+    model = Agreement
+    form_class = forms.AgreementForm
+
+    def get_form(self, obj, data=None, files=None):
+        return self.form_class(data=data, files=files, instance=obj, user=self.request.user)
+
+    def save(self, form):
+        agreement = form.instance
+        permissions.require(self.request.user, Action.ADD if agreement.pk is None else Action.CHANGE, agreement)
+        return super().save(form)
+
+
+class AgreementEvaluateView(View):
+    """Record the year's evaluation of an agreement (from its page)."""
+
+    def post(self, request, pk):
+        agreement = get_object_or_404(Agreement.objects.for_user(request.user, Action.VIEW), pk=pk)
+        permissions.require(request.user, Action.CHANGE, agreement)
+        form = forms.EvaluationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.add_evaluation(agreement, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Đã ghi đánh giá năm %(year)s.") % {"year": form.cleaned_data["year"]})
+                return HttpResponseRedirect(agreement.get_absolute_url())
+        errors = "; ".join(" ".join(messages_) for messages_ in form.errors.values())
+        messages.error(request, _("Chưa ghi được đánh giá: %(errors)s") % {"errors": errors})
+        return HttpResponseRedirect(agreement.get_absolute_url())

@@ -76,6 +76,11 @@ class SearchableMixin(models.Model):
     def build_search_text(self) -> str:
         return normalize(" ".join(self.search_values()))
 
+    def refresh_search_text(self) -> None:
+        """Rebuild the column after a change save() does not see (many-to-many links), without a
+        history record: the text only mirrors other fields."""
+        type(self).objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
 
 class Notification(BaseModel):
     """A message to one user: a reminder (đôn đốc), an escalation, a returned report.

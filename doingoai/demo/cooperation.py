@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from doingoai.cooperation.choices import MeetingState
-from doingoai.cooperation.models import Commitment, Mechanism, Meeting
+from doingoai.cooperation.models import Agreement, AgreementEvaluation, Commitment, Mechanism, Meeting
 from doingoai.organizations.models import Agency
 from doingoai.partners.choices import Relation
 from doingoai.partners.models import Partner
@@ -139,4 +139,55 @@ def load_mechanisms() -> dict[str, int]:
         if meeting.stated_commitments is None:
             meeting.stated_commitments = row["stated_commitments"]
             meeting.save(update_fields=["stated_commitments"])
+    return added
+
+
+@transaction.atomic
+def load_agreements() -> int:
+    """The illustrative agreements of cooperation.yaml (one per lifecycle state), matched by name."""
+    added = 0
+    for row in read("cooperation.yaml")["agreements"]:
+        if Agreement.objects.filter(name=row["name"]).exists():
+            continue
+        mofa_number, mofa_on = row.get("mofa", ["", None])
+        signer_title, signer_name = row.get("signer", ["", ""])
+        report, report_on = row.get("report", ["", None])
+        agreement = Agreement(
+            name=row["name"],
+            form=row["form"],
+            owner_agency=Agency.objects.get(code=row["owner"]),
+            fields=row.get("fields", ""),
+            state=row["state"],
+            mofa_opinion_number=mofa_number,
+            mofa_opinion_on=mofa_on,
+            signer_name=signer_name,
+            signer_title=signer_title,
+            signed_on=row.get("signed_on"),
+            signed_at=row.get("signed_at", ""),
+            effective_on=row.get("effective_on"),
+            expires_on=row.get("expires_on"),
+            extended_to=row.get("extended_to"),
+            amendment=row.get("amendment", ""),
+            suspended_on=row.get("suspended_on"),
+            terminated_on=row.get("terminated_on"),
+            signing_report=report,
+            signing_report_on=report_on,
+            note="Minh họa.",
+        )
+        agreement.full_clean()
+        agreement.save()
+        agreement.partners.set(_partner(name) for name in row["partners"])
+        for title in row.get("tasks", []):
+            agreement.tasks.add(Task.objects.get(title=title))
+        for year, rating, narrative in row.get("evaluations", []):
+            evaluation = AgreementEvaluation(
+                agreement=agreement,
+                year=year,
+                rating=rating,
+                narrative=narrative,
+                evaluated_on=datetime.date(year, 12, 15),
+            )
+            evaluation.full_clean()
+            evaluation.save()
+        added += 1
     return added

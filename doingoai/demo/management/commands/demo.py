@@ -17,6 +17,7 @@ class Command(ActingCommand):
             progress = loaders.load_progress(programmes, user)
             partners = cooperation.load_partners()
             mechanisms = cooperation.load_mechanisms()
+            agreements = cooperation.load_agreements()
         except loaders.DemoDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -38,9 +39,9 @@ class Command(ActingCommand):
         self.stdout.write(
             _(
                 "  Hợp tác: thêm %(partners)s đối tác, %(mechanisms)s cơ chế, %(meetings)s phiên họp, "
-                "%(commitments)s nhận thức chung."
+                "%(commitments)s nhận thức chung, %(agreements)s thỏa thuận quốc tế."
             )
-            % {"partners": partners, **mechanisms}
+            % {"partners": partners, "agreements": agreements, **mechanisms}
         )
         self.stdout.write("")
         self.stdout.write(_("Tài khoản minh họa (mật khẩu ban đầu; nếu đã đổi thì dùng mật khẩu mới):"))
