@@ -48,6 +48,8 @@ MENU = (
         (
             MenuItem(_("Đối tác nước ngoài"), "partners:partner_list", "bi-people"),
             MenuItem(_("Cơ chế hợp tác, hội đàm"), "cooperation:mechanism_list", "bi-diagram-3"),
+            MenuItem(_("Hội đàm, phiên họp"), "cooperation:meeting_list", "bi-people-fill"),
+            MenuItem(_("Nhận thức chung"), "cooperation:commitment_list", "bi-check2-square"),
             MenuItem(_("Thỏa thuận quốc tế"), "cooperation:agreement_list", "bi-file-earmark-text"),
             MenuItem(_("Đoàn ra, đoàn vào"), "exchanges:delegation_list", "bi-airplane"),
             MenuItem(_("Hội nghị, hội thảo quốc tế"), "exchanges:conference_list", "bi-easel"),
