@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "doingoai.programs",
     "doingoai.partners",
     "doingoai.cooperation",
+    "doingoai.exchanges",
     "doingoai.reports",
     "doingoai.demo",
 ]
@@ -214,6 +215,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The ISO country list appears in partners, delegations and their filters: one enum for all.
+    "ENUM_NAME_OVERRIDES": {"CountryEnum": "django_countries.countries"},
 }
 
 # Background jobs: the database backend, worked by `python -m doingoai db_worker`.
@@ -262,6 +265,12 @@ SCORE_LATE_CREDIT = float(os.environ.get("SCORE_LATE_CREDIT", "0.5"))
 # within 15 days; expiry is announced these many days ahead.
 AGREEMENT_SIGNING_REPORT_DAYS = int(os.environ.get("AGREEMENT_SIGNING_REPORT_DAYS", "15"))
 AGREEMENT_EXPIRY_ALERT_DAYS = tuple(int(d) for d in env_list("AGREEMENT_EXPIRY_ALERT_DAYS", "180,90,30"))
+# Delegations: the results report is due this many days after return (7-15 by province).
+DELEGATION_REPORT_DAYS = int(os.environ.get("DELEGATION_REPORT_DAYS", "15"))
+# International conferences (Decision 06/2020/QĐ-TTg): the request goes in at least 30 days ahead
+# (40 where the Prime Minister approves); the results report is due 15 days after the event.
+CONFERENCE_REQUEST_DAYS = {"province": 30, "prime_minister": 40}
+CONFERENCE_REPORT_DAYS = int(os.environ.get("CONFERENCE_REPORT_DAYS", "15"))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "20")) * 1024 * 1024
 EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -4,8 +4,7 @@ agreements and their yearly evaluation."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from doingoai.core.forms import BoundedModelMultipleChoiceField, StyledFormMixin
-from doingoai.organizations.choices import Role
+from doingoai.core.forms import BoundedModelMultipleChoiceField, StyledFormMixin, owner_field
 from doingoai.organizations.models import Agency
 from doingoai.partners.models import Partner
 from doingoai.programs.models import Program, Task
@@ -167,11 +166,7 @@ class AgreementForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partners"].queryset = Partner.objects.filter(is_active=True)
-        agencies = Agency.objects.filter(is_active=True)
-        if user is not None and user.role == Role.AGENCY_OFFICER:
-            # An agency officer files agreements under their own agency only (core/permissions.py).
-            agencies = agencies.filter(pk=user.agency_id)
-        self.fields["owner_agency"].queryset = agencies
+        owner_field(self, user)
         self.fields["implementation_plan"].queryset = Program.objects.filter(is_active=True)
         self.fields["tasks"].queryset = Task.objects.filter(is_active=True).select_related("program")
         self.fields["meeting"].queryset = Meeting.objects.select_related("mechanism")

@@ -87,3 +87,24 @@ class BaseViewSet(viewsets.ModelViewSet):
         else:
             with acting_user(self.request.user):
                 instance.delete()
+
+
+class OwnedRecordMixin:
+    """For a viewset of agency-owned records: the record as it will be saved must be one the user
+    may add or change, so an agency officer cannot file it under, or move it to, another agency."""
+
+    def _check_owner(self, serializer, action: Action):
+        model = serializer.Meta.model
+        columns = {f.name for f in model._meta.concrete_fields}
+        values = {key: value for key, value in serializer.validated_data.items() if key in columns}
+        permissions.require(self.request.user, action, model(**{**serializer._stored_values(), **values}))
+
+    def perform_create(self, serializer):
+        self._check_owner(serializer, Action.ADD)
+        super().perform_create(serializer)
+        serializer.instance.refresh_search_text()
+
+    def perform_update(self, serializer):
+        self._check_owner(serializer, Action.CHANGE)
+        super().perform_update(serializer)
+        serializer.instance.refresh_search_text()

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from doingoai.core.text import ParseError, parse_date, parse_number
+from doingoai.organizations.choices import Role
 
 
 def add_errors(form, error: ValidationError) -> None:
@@ -173,3 +174,19 @@ class FastSelectMultiple(FastSelect):
 
     def value_omitted_from_data(self, data, files, name):
         return False
+
+
+def owner_field(form, user) -> None:
+    """The owning agency: an agency officer files records under their own agency only
+    (core/permissions.py); a new record starts as the user's agency's."""
+    # Imported here: the organizations app's models load after this shared module.
+    from doingoai.organizations.models import Agency
+
+    field = form.fields["owner_agency"]
+    field.queryset = Agency.objects.filter(is_active=True)
+    if user is None:
+        return
+    if user.role == Role.AGENCY_OFFICER:
+        field.queryset = field.queryset.filter(pk=user.agency_id)
+    if form.instance.pk is None and user.agency_id:
+        form.initial.setdefault("owner_agency", user.agency_id)

@@ -1,6 +1,6 @@
-"""Load the demo's partners, mechanisms and meetings from demo/data (partners.yaml and
-mechanisms.yaml are the reference facts; cooperation.yaml adds illustrative records). Like the
-other loaders, each only adds what is missing."""
+"""Load the demo's partners, mechanisms, meetings, agreements, delegations and conferences from
+demo/data (partners.yaml and mechanisms.yaml are the reference facts; cooperation.yaml adds
+illustrative records). Like the other loaders, each only adds what is missing."""
 
 import datetime
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from doingoai.cooperation.choices import MeetingState
 from doingoai.cooperation.models import Agreement, AgreementEvaluation, Commitment, Mechanism, Meeting
+from doingoai.exchanges.models import Conference, Delegation, DelegationMember
 from doingoai.organizations.models import Agency
 from doingoai.partners.choices import Relation
 from doingoai.partners.models import Partner
@@ -190,4 +191,76 @@ def load_agreements() -> int:
             evaluation.full_clean()
             evaluation.save()
         added += 1
+    return added
+
+
+@transaction.atomic
+def load_exchanges() -> dict[str, int]:
+    """The illustrative delegations (one per state) and conferences of cooperation.yaml, by title."""
+    added = {"delegations": 0, "conferences": 0}
+    data = read("cooperation.yaml")
+    for row in data["delegations"]:
+        if Delegation.objects.filter(title=row["title"]).exists():
+            continue
+        head_title, head_name = row["head"]
+        approval = row.get("approval", ["", None, ""])
+        report = row.get("report", ["", None, ""])
+        delegation = Delegation(
+            direction=row["direction"],
+            title=row["title"],
+            owner_agency=Agency.objects.get(code=row["owner"]),
+            head_name=head_name,
+            head_title=head_title,
+            countries=row["countries"],
+            start_on=row["start_on"],
+            end_on=row["end_on"],
+            purpose=row["purpose"],
+            plan_year=row.get("plan_year"),
+            funding=row["funding"],
+            funding_amount=row.get("amount"),
+            state=row["state"],
+            approval_number=approval[0],
+            approval_on=approval[1],
+            approval_signer=approval[2],
+            returned_on=row.get("returned_on"),
+            report_number=report[0],
+            report_on=report[1],
+            report_text=report[2],
+            cancel_reason=row.get("cancel_reason", ""),
+            note="Minh họa.",
+        )
+        delegation.full_clean()
+        delegation.save()
+        delegation.partners.set(_partner(name) for name in row["partners"])
+        for name, title, agency, passport in row.get("members", []):
+            DelegationMember.objects.create(
+                delegation=delegation, name=name, title=title, agency=agency, passport_type=passport
+            )
+        delegation.refresh_search_text()
+        added["delegations"] += 1
+    for row in data["conferences"]:
+        if Conference.objects.filter(title=row["title"]).exists():
+            continue
+        approval = row.get("approval", ["", None])
+        report = row.get("report", [None, ""])
+        conference = Conference(
+            title=row["title"],
+            owner_agency=Agency.objects.get(code=row["owner"]),
+            start_on=row["start_on"],
+            end_on=row["end_on"],
+            venue=row["venue"],
+            vietnamese_participants=row["vn"],
+            foreign_participants=row["foreign"],
+            request_on=row.get("request_on"),
+            approval_number=approval[0],
+            approval_on=approval[1],
+            report_on=report[0],
+            report_text=report[1],
+            note="Minh họa.",
+        )
+        conference.full_clean()
+        conference.save()
+        conference.partners.set(_partner(name) for name in row["partners"])
+        conference.refresh_search_text()
+        added["conferences"] += 1
     return added

@@ -1,6 +1,4 @@
-from doingoai.core import permissions
-from doingoai.core.api import BaseViewSet
-from doingoai.core.permissions import Action
+from doingoai.core.api import BaseViewSet, OwnedRecordMixin
 
 from .. import services
 from ..filtersets import AgreementFilterSet, CommitmentFilterSet, MechanismFilterSet, MeetingFilterSet
@@ -36,26 +34,10 @@ class CommitmentViewSet(BaseViewSet):
         return services.with_states(page) if page is not None else page
 
 
-class AgreementViewSet(BaseViewSet):
+class AgreementViewSet(OwnedRecordMixin, BaseViewSet):
     """International agreements; `current_state` is the state as it stands today (expired once past
     validity), `signing_report_due` the 15-day report's deadline. DELETE removes a draft record."""
 
     queryset = Agreement.objects.select_related("owner_agency").prefetch_related("partners", "tasks", "evaluations")
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilterSet
-
-    def _check_owner(self, serializer, action):
-        # An agency officer may only file agreements under their own agency, also through the API.
-        values = {**serializer.validated_data}
-        values.pop("partners", None)
-        values.pop("tasks", None)
-        candidate = Agreement(**{**serializer._stored_values(), **values})
-        permissions.require(self.request.user, action, candidate)
-
-    def perform_create(self, serializer):
-        self._check_owner(serializer, Action.ADD)
-        super().perform_create(serializer)
-
-    def perform_update(self, serializer):
-        self._check_owner(serializer, Action.CHANGE)
-        super().perform_update(serializer)

@@ -60,12 +60,13 @@ def field_rows(obj, exclude: str = "") -> list[tuple[str, str]]:
         if f.name in skipped:
             continue
         value = getattr(obj, f.name)
-        if f.choices:
+        if isinstance(value, list) or getattr(f, "multiple", False):
+            # A list of choices (several countries) has no get_..._display: show each by its name.
+            shown = "; ".join(str(getattr(v, "name", v)) for v in value)
+        elif f.choices:
             shown = getattr(obj, f"get_{f.name}_display")()
         elif isinstance(value, bool):
             shown = _("Có") if value else _("Không")
-        elif isinstance(value, list):
-            shown = "; ".join(str(v) for v in value)
         elif isinstance(value, datetime.datetime):
             shown = localtime(value).strftime("%d/%m/%Y %H:%M")
         elif isinstance(value, datetime.date):

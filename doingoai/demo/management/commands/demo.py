@@ -18,6 +18,7 @@ class Command(ActingCommand):
             partners = cooperation.load_partners()
             mechanisms = cooperation.load_mechanisms()
             agreements = cooperation.load_agreements()
+            exchanges = cooperation.load_exchanges()
         except loaders.DemoDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -39,9 +40,10 @@ class Command(ActingCommand):
         self.stdout.write(
             _(
                 "  Hợp tác: thêm %(partners)s đối tác, %(mechanisms)s cơ chế, %(meetings)s phiên họp, "
-                "%(commitments)s nhận thức chung, %(agreements)s thỏa thuận quốc tế."
+                "%(commitments)s nhận thức chung, %(agreements)s thỏa thuận quốc tế, %(delegations)s đoàn, "
+                "%(conferences)s hội nghị quốc tế."
             )
-            % {"partners": partners, "agreements": agreements, **mechanisms}
+            % {"partners": partners, "agreements": agreements, **mechanisms, **exchanges}
         )
         self.stdout.write("")
         self.stdout.write(_("Tài khoản minh họa (mật khẩu ban đầu; nếu đã đổi thì dùng mật khẩu mới):"))
