@@ -7,7 +7,9 @@ from django_countries import countries
 from doingoai.core.filtersets import BaseFilterSet, BooleanChoiceFilter
 from doingoai.organizations.models import Agency
 from doingoai.partners.models import Partner
+from doingoai.programs.services import queries
 
+from . import services
 from .choices import DelegationState, Direction
 from .models import Conference, Delegation
 
@@ -64,7 +66,14 @@ class ConferenceFilterSet(BaseFilterSet):
     start_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="start_on", lookup_expr="gte")
     start_to = django_filters.DateFilter(label=_("Đến ngày"), field_name="start_on", lookup_expr="lte")
     cancelled = BooleanChoiceFilter(label=_("Đã hủy"))
+    report_owed = BooleanChoiceFilter(label=_("Chưa báo cáo kết quả"), method="filter_report_owed")
 
     class Meta:
         model = Conference
-        fields = ["q", "owner_agency", "partner", "start_from", "start_to", "cancelled"]
+        fields = ["q", "owner_agency", "partner", "start_from", "start_to", "cancelled", "report_owed"]
+
+    def filter_report_owed(self, queryset, name, value):
+        if value in ("", None):
+            return queryset
+        owing = services.conferences_owing_report(queryset, queries.today())
+        return owing if value == "true" else queryset.exclude(pk__in=owing.values("pk"))

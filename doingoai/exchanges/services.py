@@ -170,12 +170,15 @@ def report_conference(conference: Conference, *, report_text: str, user, on=None
     return conference
 
 
+def conferences_owing_report(conferences, on: datetime.date):
+    """Approved, not cancelled, ended, and no results report yet."""
+    return conferences.filter(cancelled=False, report_on=None, end_on__lt=on).exclude(approval_on=None)
+
+
 def exchange_reminders(on: datetime.date):
     """Results reports of delegations and conferences due within five days or late, to the owning agency."""
     delegations = list(Delegation.objects.filter(state=S.RETURNED))
-    conferences = list(
-        Conference.objects.filter(cancelled=False, report_on=None, end_on__lt=on).exclude(approval_on=None)
-    )
+    conferences = list(conferences_owing_report(Conference.objects.all(), on))
     users = queries.agency_users({d.owner_agency_id for d in delegations} | {c.owner_agency_id for c in conferences})
     for delegation in delegations:
         if delegation.report_due - datetime.timedelta(days=5) <= on:
@@ -233,6 +236,11 @@ def delegations_widget(user, filters):
     ]
     owed = Delegation.objects.for_user(user, Action.VIEW).filter(state=S.RETURNED).count()
     figures.append(Figure(_("Đoàn chưa báo cáo kết quả"), owed, f"{base}?state=returned", "danger"))
+    unreported = conferences_owing_report(Conference.objects.for_user(user, Action.VIEW), on).count()
+    conference_list = reverse("exchanges:conference_list")
+    figures.append(
+        Figure(_("Hội nghị chưa báo cáo kết quả"), unreported, f"{conference_list}?report_owed=true", "danger")
+    )
     note = _("Quý %(quarter)s/%(year)s: %(n)s đoàn.") % {
         "quarter": (start.month - 1) // 3 + 1,
         "year": start.year,

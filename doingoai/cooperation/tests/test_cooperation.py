@@ -264,3 +264,19 @@ def test_lists_and_endpoints_have_pinned_query_counts(client, users, meeting, dj
     for name, expected in APIS.items():
         with django_assert_num_queries(expected):
             assert api.get(reverse(name)).status_code == 200
+
+
+def test_remind_announces_a_meeting_coming_up_to_the_mechanisms_focal_agency(demo):
+    from doingoai.core import reminders
+    from doingoai.core.models import Notification
+
+    mechanism = Mechanism.objects.get(short_name="Hội đàm Tuyên Quang - Văn Sơn")  # followed by Sở Ngoại vụ
+    coming = Meeting.objects.create(
+        mechanism=mechanism, number=2, year=2026, held_on=datetime.date(2026, 12, 15), place="Tuyên Quang"
+    )
+    reminders.run(ON)
+    told = set(Notification.objects.filter(key=f"meeting-{coming.pk}-coming").values_list("user__username", flat=True))
+    assert told == {"daumoi", "canbo.sngv"}
+    far = Meeting.objects.create(mechanism=mechanism, number=3, year=2027, held_on=datetime.date(2027, 3, 1))
+    reminders.run(ON)
+    assert not Notification.objects.filter(key=f"meeting-{far.pk}-coming").exists()

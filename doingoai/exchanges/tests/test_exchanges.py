@@ -162,7 +162,8 @@ def test_returned_delegation_overdue_report_is_announced_as_late(demo):
     ("changes", "field", "message"),
     [
         (
-            {"request_on": "2026-12-20"},
+            # Ten days before the opening of 31/12/2026.
+            {"request_on": "2026-12-21"},
             "request_on",
             "trước ngày khai mạc ít nhất 30 ngày, tức chậm nhất ngày 01/12/2026",
         ),
@@ -232,6 +233,7 @@ def test_dashboard_delegation_figures_equal_the_lists(client, demo):
         "Hàn Quốc": 1,
         "Lào": 1,
         "Đoàn chưa báo cáo kết quả": 1,
+        "Hội nghị chưa báo cáo kết quả": 1,
     }
     for figure in widget.figures:
         assert client.get(figure.url).context["table"].paginator.count == figure.value, figure.label

@@ -159,3 +159,18 @@ def test_partner_list_and_api_have_pinned_query_counts(client, users, django_ass
     api = api_client(users[FOCAL])
     with django_assert_num_queries(3):
         assert api.get(reverse("api:partner-list")).status_code == 200
+    with django_assert_num_queries(2):
+        assert api.get(reverse("api:partnercontact-list")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_contacts_are_kept_by_the_focal_officer_and_read_by_all(client, users, yunnan, role):
+    allowed = role in ALLOWED
+    client.force_login(users[role])
+    page = client.post(reverse("partners:partnercontact_add"), {"partner": yunnan.pk, "name": "Vương Lâm"})
+    assert page.status_code == (302 if allowed else 403)
+    api = api_client(users[role])
+    created = api.post(reverse("api:partnercontact-list"), {"partner": yunnan.pk, "name": "Trương Vĩ"})
+    assert created.status_code == (201 if allowed else 403)
+    assert PartnerContact.objects.filter(partner=yunnan).count() == (2 if allowed else 0)
+    assert api.get(reverse("api:partnercontact-list")).status_code == 200
