@@ -25,12 +25,19 @@ def _partner(name: str) -> Partner:
         raise DemoDataError(f"Đối tác “{name}” không có trong partners.yaml.") from error
 
 
+PARTNER_KEYS = {"name", "parent", "country", "kind", "en", "native", "relation", "note"}
+
+
 @transaction.atomic
 def load_partners() -> int:
     """Partners of partners.yaml, matched by name; parents are set once every partner exists."""
     rows = read("partners.yaml")
     added = 0
     for row in rows:
+        # An unquoted comma inside a flow mapping silently turns the rest of a note into keys.
+        unknown = set(row) - PARTNER_KEYS
+        if unknown:
+            raise DemoDataError(f"partners.yaml, “{row['name']}”: khóa lạ {sorted(map(str, unknown))}.")
         if Partner.objects.filter(name=row["name"]).exists():
             continue
         partner = Partner(

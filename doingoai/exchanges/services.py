@@ -215,13 +215,12 @@ def quarter_of(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def delegations_widget(user, filters):
-    """Delegations of this quarter by country, and the results reports owed."""
+    """Delegations of this quarter by country (the programme filters do not apply)."""
     from doingoai.reports.dashboard import Figure, Widget
 
     if not permissions.can(user, Action.VIEW, Delegation):
         return None
-    on = queries.today()
-    start, end = quarter_of(on)
+    start, end = quarter_of(queries.today())
     delegations = (
         Delegation.objects.for_user(user, Action.VIEW)
         .exclude(state=S.CANCELLED)
@@ -234,19 +233,35 @@ def delegations_widget(user, filters):
         Figure(str(country.name), count, f"{base}?{period}&country={country.code}", "primary")
         for country, count in sorted(counts.items(), key=lambda item: (-item[1], str(item[0].name)))
     ]
-    owed = Delegation.objects.for_user(user, Action.VIEW).filter(state=S.RETURNED).count()
-    figures.append(Figure(_("Đoàn chưa báo cáo kết quả"), owed, f"{base}?state=returned", "danger"))
-    unreported = conferences_owing_report(Conference.objects.for_user(user, Action.VIEW), on).count()
-    conference_list = reverse("exchanges:conference_list")
-    figures.append(
-        Figure(_("Hội nghị chưa báo cáo kết quả"), unreported, f"{conference_list}?report_owed=true", "danger")
-    )
     note = _("Quý %(quarter)s/%(year)s: %(n)s đoàn.") % {
         "quarter": (start.month - 1) // 3 + 1,
         "year": start.year,
         "n": delegations.count(),
     }
     return Widget("delegations", _("Đoàn ra, đoàn vào trong quý"), figures, "bar", note, f"{base}?{period}", order=80)
+
+
+def exchange_reports_widget(user, filters):
+    """Results reports owed by delegations back home and by conferences that have ended."""
+    from doingoai.reports.dashboard import Figure, Widget
+
+    if not permissions.can(user, Action.VIEW, Delegation):
+        return None
+    on = queries.today()
+    owed = Delegation.objects.for_user(user, Action.VIEW).filter(state=S.RETURNED).count()
+    unreported = conferences_owing_report(Conference.objects.for_user(user, Action.VIEW), on).count()
+    figures = [
+        Figure(
+            _("Đoàn chưa báo cáo kết quả"), owed, reverse("exchanges:delegation_list") + "?state=returned", "danger"
+        ),
+        Figure(
+            _("Hội nghị chưa báo cáo kết quả"),
+            unreported,
+            reverse("exchanges:conference_list") + "?report_owed=true",
+            "danger",
+        ),
+    ]
+    return Widget("exchange_reports", _("Báo cáo sau chuyến đi, hội nghị"), figures, "", order=85)
 
 
 def _delegations_section(partner, user):
@@ -285,3 +300,4 @@ def register_everywhere() -> None:
     partner_pages.register(_conferences_section)
     reminders.register(exchange_reminders)
     dashboard.register(delegations_widget)
+    dashboard.register(exchange_reports_widget)
