@@ -1,6 +1,10 @@
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
 from doingoai.core.api import BaseViewSet, OwnedRecordMixin
 
 from .. import services
+from ..choices import SIGNED_STATES
 from ..filtersets import AgreementFilterSet, CommitmentFilterSet, MechanismFilterSet, MeetingFilterSet
 from ..models import Agreement, Commitment, Mechanism, Meeting
 from .serializers import AgreementSerializer, CommitmentSerializer, MechanismSerializer, MeetingSerializer
@@ -41,3 +45,11 @@ class AgreementViewSet(OwnedRecordMixin, BaseViewSet):
     queryset = Agreement.objects.select_related("owner_agency").prefetch_related("partners", "tasks", "evaluations")
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilterSet
+
+    def perform_destroy(self, instance):
+        # A signed agreement stays on record; it ends by termination or expiry, never by deletion.
+        if instance.state in SIGNED_STATES:
+            raise ValidationError(
+                {"detail": _("Thỏa thuận đã ký không xóa được; hãy ghi chấm dứt hoặc để hết hiệu lực.")}
+            )
+        super().perform_destroy(instance)

@@ -273,3 +273,21 @@ def test_lists_have_pinned_query_counts(client, demo, django_assert_num_queries)
         assert api.get(reverse("api:delegation-list")).status_code == 200
     with django_assert_num_queries(3):
         assert api.get(reverse("api:conference-list")).status_code == 200
+
+
+def test_records_on_file_cannot_be_deleted_through_the_api(demo):
+    from doingoai.cooperation.models import Agreement
+
+    api = api_client(demo["daumoi"])
+    signed = Agreement.objects.get(name__startswith="Chương trình hợp tác giai đoạn 2026 - 2030")
+    draft = Agreement.objects.get(state="negotiating")
+    assert api.delete(reverse("api:agreement-detail", args=[signed.pk])).status_code == 400
+    assert api.delete(reverse("api:agreement-detail", args=[draft.pk])).status_code == 204
+    reported = Delegation.objects.get(state=S.REPORTED)
+    planned = Delegation.objects.get(state=S.PLANNED)
+    response = api.delete(reverse("api:delegation-detail", args=[reported.pk]))
+    assert response.status_code == 400 and "Chỉ xóa được đoàn còn dự kiến hoặc đã hủy." in str(response.json())
+    assert api.delete(reverse("api:delegation-detail", args=[planned.pk])).status_code == 204
+    approved = Conference.objects.exclude(approval_on=None).first()
+    assert api.delete(reverse("api:conference-detail", args=[approved.pk])).status_code == 400
+    assert Agreement.objects.filter(pk=signed.pk).exists() and Delegation.objects.filter(pk=reported.pk).exists()
