@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "doingoai.partners",
     "doingoai.cooperation",
     "doingoai.exchanges",
+    "doingoai.border",
     "doingoai.reports",
     "doingoai.demo",
 ]
@@ -271,6 +272,8 @@ DELEGATION_REPORT_DAYS = int(os.environ.get("DELEGATION_REPORT_DAYS", "15"))
 # (40 where the Prime Minister approves); the results report is due 15 days after the event.
 CONFERENCE_REQUEST_DAYS = {"province": 30, "prime_minister": 40}
 CONFERENCE_REPORT_DAYS = int(os.environ.get("CONFERENCE_REPORT_DAYS", "15"))
+# Agencies (by code) whose officers may enter and import border-trade figures, besides the focal officer.
+TRADE_DATA_AGENCIES = tuple(env_list("TRADE_DATA_AGENCIES", "SCT,BQLKKT"))
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "20")) * 1024 * 1024
 EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -60,6 +60,7 @@ MENU = (
         "bi-truck",
         (
             MenuItem(_("Cửa khẩu, lối mở"), "border:bordergate_list", "bi-signpost-split"),
+            MenuItem(_("Số liệu kim ngạch"), "border:traderecord_list", "bi-table"),
             MenuItem(_("Kim ngạch xuất nhập khẩu"), "border:dashboard", "bi-graph-up"),
         ),
     ),

@@ -24,12 +24,18 @@ Rule table (✓ everything, — nothing):
 |                 | delete | ✓             | ✓             | —      | their agency's                     |
 | PERSONAL        | all    | ✓             | their own     | their own | their own                       |
 | (notifications) |        |               |               |        |                                    |
+| DESIGNATED      | view   | ✓             | ✓             | ✓      | ✓                                  |
+| (border trade)  | write  | ✓             | ✓             | —      | if their agency is designated      |
 | any scope       | review | ✓             | ✓             | —      | —                                  |
 
 What an agency owns is decided by the record (`owner_agency_ids()`): a progress report belongs to
 its agency only while that agency leads the task, a contribution only while it coordinates it, a
 measurement to the target's lead agency. Review (accepting or returning a report) is the focal
 officer's.
+
+DESIGNATED data is entered by the agencies a setting names (`model.designated_setting`, e.g.
+TRADE_DATA_AGENCIES: the Department of Industry and Trade and the Economic Zone board), besides the
+focal officer.
 
 "Everything in their scope": the administrator's scope is the whole system including accounts;
 the focal officer's is all domain data but not accounts. A leader views everything and changes
@@ -59,6 +65,7 @@ class Scope(StrEnum):
     ACCOUNTS = "accounts"
     AGENCY_OWNED = "agency_owned"
     PERSONAL = "personal"
+    DESIGNATED = "designated"
 
 
 WRITE_ACTIONS = frozenset({Action.ADD, Action.CHANGE, Action.DELETE})
@@ -80,6 +87,13 @@ def _model_of(target):
 def _is_confidential(obj) -> bool:
     name = getattr(obj, "confidential_field", None)
     return bool(name and getattr(obj, name))
+
+
+def _is_designated(user, model) -> bool:
+    from django.conf import settings
+
+    codes = getattr(settings, model.designated_setting)
+    return user.agency_id is not None and user.agency.code in codes
 
 
 def can(user, action: Action, target) -> bool:
@@ -110,6 +124,8 @@ def can(user, action: Action, target) -> bool:
     # Agency officer.
     if scope == Scope.REFERENCE:
         return action == Action.VIEW
+    if scope == Scope.DESIGNATED:
+        return action == Action.VIEW or _is_designated(user, model)
     if instance is None:
         return True
     owns = user.agency_id is not None and user.agency_id in instance.owner_agency_ids()
@@ -142,7 +158,7 @@ def restrict(queryset, user, action: Action):
         if role == Role.AGENCY_OFFICER:
             return queryset.filter(agency_id=user.agency_id) if user.agency_id else queryset.none()
         return queryset
-    if role in (Role.FOCAL_OFFICER, Role.LEADER) or scope == Scope.REFERENCE:
+    if role in (Role.FOCAL_OFFICER, Role.LEADER) or scope in (Scope.REFERENCE, Scope.DESIGNATED):
         return queryset
     if user.agency_id is None:
         return queryset.none()

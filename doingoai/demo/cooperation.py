@@ -7,6 +7,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from doingoai.border import services as border_services
+from doingoai.border.models import BorderGate, GateUpgrade, TradeRecord
 from doingoai.cooperation.choices import MeetingState
 from doingoai.cooperation.models import Agreement, AgreementEvaluation, Commitment, Mechanism, Meeting
 from doingoai.exchanges.models import Conference, Delegation, DelegationMember
@@ -270,4 +272,35 @@ def load_exchanges() -> dict[str, int]:
         conference.partners.set(_partner(name) for name in row["partners"])
         conference.refresh_search_text()
         added["conferences"] += 1
+    return added
+
+
+@transaction.atomic
+def load_border(until: datetime.date | None = None) -> dict[str, int]:
+    """Gates and their planned upgrades from border_gates.yaml, and the seeded illustrative monthly
+    trade series up to last month (border.services.demo_series), added once."""
+    added = {"gates": 0, "trade": 0}
+    for row in read("border_gates.yaml")["gates"]:
+        if BorderGate.objects.filter(name=row["name"]).exists():
+            continue
+        gate = BorderGate(
+            name=row["name"],
+            counterpart=row["counterpart"],
+            counterpart_native=row.get("counterpart_native", ""),
+            counterpart_partner=_partner(row["counterpart_partner"]),
+            kind=row["kind"],
+            status=row["status"],
+            commune=Agency.objects.get(code=row["commune"]),
+            note=row.get("note", ""),
+        )
+        gate.full_clean()
+        gate.save()
+        for upgrade in row.get("planned", []):
+            task = Task.objects.get(title=upgrade["task"]) if upgrade.get("task") else None
+            GateUpgrade.objects.create(gate=gate, year=upgrade["year"], what=upgrade["what"], task=task)
+        added["gates"] += 1
+    if not TradeRecord.objects.exists():
+        records = border_services.demo_series(until or timezone.localdate())
+        TradeRecord.objects.bulk_create(records, batch_size=2000)
+        added["trade"] = len(records)
     return added

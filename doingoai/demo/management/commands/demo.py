@@ -19,6 +19,7 @@ class Command(ActingCommand):
             mechanisms = cooperation.load_mechanisms()
             agreements = cooperation.load_agreements()
             exchanges = cooperation.load_exchanges()
+            border = cooperation.load_border()
         except loaders.DemoDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -44,6 +45,10 @@ class Command(ActingCommand):
                 "%(conferences)s hội nghị quốc tế."
             )
             % {"partners": partners, "agreements": agreements, **mechanisms, **exchanges}
+        )
+        self.stdout.write(
+            _("  Kinh tế cửa khẩu: thêm %(gates)s cửa khẩu, %(trade)s dòng số liệu kim ngạch (số liệu minh họa).")
+            % border
         )
         self.stdout.write("")
         self.stdout.write(_("Tài khoản minh họa (mật khẩu ban đầu; nếu đã đổi thì dùng mật khẩu mới):"))

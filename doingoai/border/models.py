@@ -1,0 +1,139 @@
+"""Border gates (cửa khẩu, lối mở, chợ biên giới) paired with their Chinese counterparts, their planned
+upgrades followed through monitoring-core tasks, and monthly border-trade records."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from doingoai.core.history import history_records
+from doingoai.core.models import BaseModel, SearchableMixin
+from doingoai.core.permissions import Scope
+from doingoai.organizations.models import Agency
+from doingoai.partners.models import Partner
+from doingoai.programs.models import YEAR_VALIDATORS, Task
+
+from .choices import Flow, GateKind, GateStatus
+
+NOT_NEGATIVE = MinValueValidator(0, message=_("Số liệu không được âm."))
+
+
+class BorderGate(SearchableMixin, BaseModel):
+    """A gate or opening of the province's border and its counterpart across it. Reference data:
+    the focal officer keeps it, everyone reads it."""
+
+    name = models.CharField(_("Tên cửa khẩu"), max_length=255, unique=True)
+    counterpart = models.CharField(_("Cửa khẩu đối diện"), max_length=255)
+    counterpart_native = models.CharField(_("Tên đối diện (bản ngữ)"), max_length=255, blank=True)
+    counterpart_partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("Địa phương đối diện"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="border_gates",
+    )
+    kind = models.CharField(_("Loại"), max_length=20, choices=GateKind.choices)
+    status = models.CharField(_("Tình trạng"), max_length=20, choices=GateStatus.choices, default=GateStatus.OPERATING)
+    commune = models.ForeignKey(
+        Agency,
+        verbose_name=_("Xã, phường"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="border_gates",
+    )
+    note = models.TextField(_("Ghi chú"), blank=True)
+    is_active = models.BooleanField(_("Đang theo dõi"), default=True)
+
+    history = history_records()
+
+    permission_scope = Scope.REFERENCE
+    search_fields = ("name", "counterpart", "counterpart_native", "note")
+
+    class Meta:
+        verbose_name = _("cửa khẩu")
+        verbose_name_plural = pgettext_lazy("plural", "cửa khẩu")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} - {self.counterpart}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("border:bordergate_detail", args=[self.pk])
+
+
+class GateUpgrade(BaseModel):
+    """A planned upgrade of a gate (a dedicated cargo lane in 2027, a smart gate in 2028...), followed
+    through the monitoring-core task that carries it out."""
+
+    gate = models.ForeignKey(BorderGate, verbose_name=_("Cửa khẩu"), on_delete=models.CASCADE, related_name="upgrades")
+    year = models.PositiveSmallIntegerField(_("Năm"), validators=YEAR_VALIDATORS)
+    what = models.CharField(_("Nội dung"), max_length=500)
+    task = models.ForeignKey(
+        Task,
+        verbose_name=_("Nhiệm vụ thực hiện"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gate_upgrades",
+    )
+
+    history = history_records()
+
+    permission_scope = Scope.REFERENCE
+
+    class Meta:
+        verbose_name = _("nâng cấp cửa khẩu")
+        verbose_name_plural = pgettext_lazy("plural", "nâng cấp cửa khẩu")
+        ordering = ["gate", "year", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.what}"
+
+    def get_absolute_url(self) -> str:
+        return self.gate.get_absolute_url()
+
+
+class TradeRecord(BaseModel):
+    """One month's trade through one gate in one flow and commodity group: value in USD, and
+    optionally tonnes, vehicles and customs declarations. One record per gate, month, flow and
+    group; re-entering a month replaces it (services), and history keeps the old figure."""
+
+    gate = models.ForeignKey(BorderGate, verbose_name=_("Cửa khẩu"), on_delete=models.PROTECT, related_name="trade")
+    month = models.DateField(_("Tháng"), help_text=_("Ngày đầu tháng."))
+    flow = models.CharField(_("Loại hình"), max_length=12, choices=Flow.choices)
+    commodity = models.CharField(_("Nhóm hàng"), max_length=120)
+    value_usd = models.DecimalField(_("Trị giá (USD)"), max_digits=16, decimal_places=2, validators=[NOT_NEGATIVE])
+    volume_t = models.DecimalField(
+        _("Khối lượng (tấn)"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[NOT_NEGATIVE]
+    )
+    vehicles = models.PositiveIntegerField(_("Lượt phương tiện"), null=True, blank=True)
+    declarations = models.PositiveIntegerField(_("Số tờ khai"), null=True, blank=True)
+    illustrative = models.BooleanField(_("Số liệu minh họa"), default=False)
+
+    history = history_records()
+
+    permission_scope = Scope.DESIGNATED
+    designated_setting = "TRADE_DATA_AGENCIES"
+
+    class Meta:
+        verbose_name = _("số liệu kim ngạch")
+        verbose_name_plural = pgettext_lazy("plural", "số liệu kim ngạch")
+        ordering = ["-month", "gate", "flow", "commodity"]
+        constraints = [
+            models.UniqueConstraint(fields=["gate", "month", "flow", "commodity"], name="one_trade_record_per_key")
+        ]
+        indexes = [models.Index(fields=["month", "gate", "flow"])]
+
+    def __str__(self) -> str:
+        return f"{self.gate.name} {self.month:%m/%Y} {self.get_flow_display()} {self.commodity}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("border:traderecord_detail", args=[self.pk])
+
+    def clean(self):
+        if self.month and self.month.day != 1:
+            raise ValidationError({"month": _("Tháng được ghi bằng ngày đầu tháng.")})

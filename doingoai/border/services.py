@@ -1,0 +1,137 @@
+"""Rules of border trade: growth from year to year and compounded from a base year, totals by
+month, quarter and year, a month's figures entered or replaced as a whole, and the seeded
+illustrative series of the demo."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+
+from doingoai.core.history import acting_user
+
+from .choices import Flow
+from .models import BorderGate, TradeRecord
+
+PERIODS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
+
+
+def growth(current: float | None, previous: float | None) -> float | None:
+    """Growth from `previous` to `current` as a fraction (0.15 = 15 %); none from nothing."""
+    if current is None or previous is None or previous <= 0:
+        return None
+    return current / previous - 1
+
+
+def compound_growth(first: float | None, last: float | None, years: int) -> float | None:
+    """The yearly rate that turns `first` into `last` over `years` years (CAGR)."""
+    if first is None or last is None or first <= 0 or last < 0 or years <= 0:
+        return None
+    return (last / first) ** (1 / years) - 1
+
+
+def totals(records, period: str = "year", by: str | None = None) -> list[dict]:
+    """Sum of value (USD) per period ("month", "quarter", "year"), and per `by` ("gate", "flow",
+    "commodity") when given, oldest first, in one grouped query."""
+    keys = ["period"] + ([by] if by else [])
+    rows = (
+        records.order_by()
+        .annotate(period=PERIODS[period]("month"))
+        .values(*keys)
+        .annotate(value=Sum("value_usd"))
+        .order_by(*keys)
+    )
+    return [{**row, "period": _as_date(row["period"])} for row in rows]
+
+
+def _as_date(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def yearly_with_growth(records) -> list[dict]:
+    """Each year's total with its growth over the year before. A year still running (fewer than
+    12 months recorded) is compared with the same months of the year before, and marked `partial`."""
+    rows = totals(records, "year")
+    months = {}
+    for year, month in records.order_by().values_list("month__year", "month__month").distinct():
+        months.setdefault(year, set()).add(month)
+    previous = None
+    for row in rows:
+        year, value = row["period"].year, float(row["value"])
+        row["partial"] = len(months.get(year, ())) < 12
+        if row["partial"] and previous is not None:
+            same_months = records.filter(month__year=year - 1, month__month__in=months[year])
+            row["growth"] = growth(value, float(same_months.aggregate(total=Sum("value_usd"))["total"] or 0))
+        else:
+            row["growth"] = growth(value, previous)
+        previous = value
+    return rows
+
+
+@transaction.atomic
+def replace_month(gate: BorderGate, month: datetime.date, rows: list[dict], user) -> int:
+    """Enter a gate's figures for a month as a whole: what was there is replaced (and kept in history)."""
+    with acting_user(user):
+        for record in TradeRecord.objects.filter(gate=gate, month=month):
+            record.delete()
+        for row in rows:
+            record = TradeRecord(gate=gate, month=month, **row)
+            record.full_clean()
+            record.save()
+    return len(rows)
+
+
+# ---------------------------------------------------------------- illustrative demo series
+
+# Yearly totals in million USD, calibrated to facts.yaml: 2021-2025 ≈ 1,600, 2025 ≈ 812.
+DEMO_YEARS = {2021: 121, 2022: 158, 2023: 218, 2024: 292, 2025: 812}
+DEMO_GROWTH_AFTER_2025 = 0.16
+# Nearly everything goes through Thanh Thủy - Thiên Bảo (facts.yaml).
+DEMO_GATE_SHARES = {"Thanh Thủy": 0.965, "Xín Mần": 0.02, "Săm Pun": 0.01, "Phố Bảng": 0.005}
+DEMO_FLOW_SHARES = {Flow.TEMPORARY: 0.42, Flow.EXPORT: 0.28, Flow.IMPORT: 0.25, Flow.TRANSIT: 0.05}
+DEMO_COMMODITIES = {
+    "Nông sản, thực phẩm": 0.34,
+    "Khoáng sản": 0.18,
+    "Máy móc, thiết bị": 0.2,
+    "Hàng tiêu dùng": 0.16,
+    "Phân bón, hóa chất": 0.12,
+}
+# Tết in January or February slows trade; the end of the year is the busiest.
+DEMO_SEASON = [0.8, 0.7, 0.95, 1.0, 1.0, 1.0, 1.0, 1.02, 1.05, 1.1, 1.15, 1.23]
+
+
+def demo_series(until: datetime.date, seed: int = 20210101) -> list[TradeRecord]:
+    """Plausible monthly records from January 2021 to the month before `until`, reproducible from
+    `seed`, marked illustrative. Each year adds up to its DEMO_YEARS total (16 % a year after 2025)."""
+    rng = random.Random(seed)
+    gates = {gate.name: gate for gate in BorderGate.objects.filter(name__in=DEMO_GATE_SHARES)}
+    season_sum = sum(DEMO_SEASON)
+    records = []
+    month = datetime.date(2021, 1, 1)
+    last = datetime.date(until.year, until.month, 1)
+    while month < last:
+        year_total = DEMO_YEARS.get(month.year) or DEMO_YEARS[2025] * (1 + DEMO_GROWTH_AFTER_2025) ** (
+            month.year - 2025
+        )
+        month_total = year_total * 1_000_000 * DEMO_SEASON[month.month - 1] / season_sum
+        for gate_name, gate_share in DEMO_GATE_SHARES.items():
+            for flow, flow_share in DEMO_FLOW_SHARES.items():
+                for commodity, commodity_share in DEMO_COMMODITIES.items():
+                    value = month_total * gate_share * flow_share * commodity_share * rng.uniform(0.9, 1.1)
+                    records.append(
+                        TradeRecord(
+                            gate=gates[gate_name],
+                            month=month,
+                            flow=flow,
+                            commodity=commodity,
+                            value_usd=Decimal(round(value, 2)),
+                            volume_t=Decimal(round(value / rng.uniform(400, 900), 2)),
+                            vehicles=max(1, round(value / 60_000)),
+                            declarations=max(1, round(value / 45_000)),
+                            illustrative=True,
+                        )
+                    )
+        month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return records
