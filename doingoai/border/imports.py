@@ -1,0 +1,168 @@
+"""Import of monthly trade figures from XLSX or CSV, all or nothing.
+
+Every row is checked (unknown gate, bad month, unknown flow, negative or non-numeric figures, a
+key repeated in the file); a file with any bad row is refused whole with the list of bad rows by
+their row number, otherwise it is applied whole: each gate's month in the file replaces what was
+recorded for it (services.replace_month), so importing the same file twice changes nothing.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+from doingoai.core.text import ParseError, normalize, parse_number
+
+from . import services
+from .choices import Flow
+from .models import BorderGate
+
+# The template's headings are the file format, not interface text: they stay Vietnamese in every language.
+COLUMNS = [
+    ("gate", "Cửa khẩu"),
+    ("month", "Tháng (MM/YYYY)"),
+    ("flow", "Loại hình"),
+    ("commodity", "Nhóm hàng"),
+    ("value_usd", "Trị giá (USD)"),
+    ("volume_t", "Khối lượng (tấn)"),
+    ("vehicles", "Lượt phương tiện"),
+    ("declarations", "Số tờ khai"),
+]
+REQUIRED = ("gate", "month", "flow", "commodity", "value_usd")
+
+
+@dataclass
+class ImportResult:
+    rows: list[dict] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def template_xlsx() -> bytes:
+    """The file users fill in: the header row and one example row."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kim ngạch"
+    sheet.append([heading for _key, heading in COLUMNS])
+    sheet.append(["Thanh Thủy", "01/2026", str(Flow.EXPORT.label), "Nông sản, thực phẩm", 1250000, 2100, 35, 28])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def read_table(name: str, content: bytes) -> list[list]:
+    """The rows of an uploaded .xlsx or .csv (UTF-8), header included."""
+    if name.lower().endswith(".xlsx"):
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    if name.lower().endswith(".csv"):
+        text = content.decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text)))
+    raise ValueError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
+
+
+def _month(value) -> datetime.date:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return datetime.date(value.year, value.month, 1)
+    text = str(value or "").strip()
+    try:
+        month, year = (int(part) for part in text.replace("-", "/").split("/"))
+        return datetime.date(year, month, 1)
+    except (ValueError, TypeError) as error:
+        raise ParseError(_("tháng “%(value)s” không đúng dạng MM/YYYY") % {"value": text}) from error
+
+
+def _number(value, label: str, integer: bool = False) -> Decimal | int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number = Decimal(str(value))
+    else:
+        try:
+            number = parse_number(str(value))
+        except ParseError as error:
+            raise ParseError(_("%(label)s “%(value)s” không phải là số") % {"label": label, "value": value}) from error
+    if number < 0:
+        raise ParseError(_("%(label)s không được âm") % {"label": label})
+    if integer:
+        if number != number.to_integral_value():
+            raise ParseError(_("%(label)s phải là số nguyên") % {"label": label})
+        return int(number)
+    return number
+
+
+def check(table: list[list]) -> ImportResult:
+    """Read and check every row (row 1 is the header); nothing is saved here."""
+    result = ImportResult()
+    if not table:
+        result.errors.append((1, _("Tệp trống.")))
+        return result
+    header = [normalize(str(cell or "")) for cell in table[0]]
+    expected = [normalize(heading) for _key, heading in COLUMNS]
+    if header[: len(expected)] != expected:
+        result.errors.append((1, _("Dòng tiêu đề không đúng mẫu; hãy tải tệp mẫu và điền vào đó.")))
+        return result
+    gates = {normalize(gate.name): gate for gate in BorderGate.objects.all()}
+    flows = {normalize(str(label)): value for value, label in Flow.choices} | {value: value for value in Flow.values}
+    seen: dict[tuple, int] = {}
+    for number, cells in enumerate(table[1:], start=2):
+        cells = list(cells) + [None] * (len(COLUMNS) - len(cells))
+        raw = {key: cells[index] for index, (key, _heading) in enumerate(COLUMNS)}
+        if all(value in (None, "") for value in raw.values()):
+            continue
+        problems = []
+        missing = [heading for key, heading in COLUMNS if key in REQUIRED and raw[key] in (None, "")]
+        if missing:
+            problems.append(_("thiếu %(columns)s") % {"columns": ", ".join(missing)})
+        gate = gates.get(normalize(str(raw["gate"] or "")))
+        if raw["gate"] not in (None, "") and gate is None:
+            problems.append(_("không có cửa khẩu “%(name)s”") % {"name": raw["gate"]})
+        flow = flows.get(normalize(str(raw["flow"] or "")))
+        if raw["flow"] not in (None, "") and flow is None:
+            problems.append(_("loại hình “%(value)s” không hợp lệ") % {"value": raw["flow"]})
+        row = {"commodity": " ".join(str(raw["commodity"] or "").split())}
+        for key, label, integer in (
+            ("month", None, False),
+            ("value_usd", _("Trị giá"), False),
+            ("volume_t", _("Khối lượng"), False),
+            ("vehicles", _("Lượt phương tiện"), True),
+            ("declarations", _("Số tờ khai"), True),
+        ):
+            if raw[key] in (None, ""):
+                continue
+            try:
+                row[key] = _month(raw[key]) if key == "month" else _number(raw[key], label, integer)
+            except ParseError as error:
+                problems.append(str(error))
+        if not problems:
+            key = (gate.pk, row["month"], flow, normalize(row["commodity"]))
+            if key in seen:
+                problems.append(_("trùng với dòng %(row)s") % {"row": seen[key]})
+            seen.setdefault(key, number)
+        if problems:
+            result.errors.append((number, "; ".join(problems)))
+        else:
+            result.rows.append({**row, "gate": gate, "flow": flow})
+    if not result.rows and not result.errors:
+        result.errors.append((2, _("Tệp không có dòng số liệu nào.")))
+    return result
+
+
+@transaction.atomic
+def apply(result: ImportResult, user) -> int:
+    """Save a checked file: each gate's month in it replaces what was recorded (history keeps it)."""
+    months: dict[tuple, list[dict]] = {}
+    for row in result.rows:
+        values = {key: value for key, value in row.items() if key not in ("gate", "month")}
+        months.setdefault((row["gate"], row["month"]), []).append(values)
+    for (gate, month), rows in months.items():
+        services.replace_month(gate, month, rows, user)
+    return len(result.rows)
