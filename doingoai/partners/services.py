@@ -40,7 +40,15 @@ def register(function: SectionFunction) -> SectionFunction:
 
 def family(partner: Partner) -> list[int]:
     """The partner and every partner under it (a province's prefectures and cities): a meeting with
-    Văn Sơn is also part of the province's relations with Yunnan, seen from Yunnan's page."""
+    Văn Sơn is also part of the province's relations with Yunnan, seen from Yunnan's page.
+
+    Kept on the instance, because every section of the partner page asks for it."""
+    if getattr(partner, "_family_ids", None) is None:
+        partner._family_ids = _descendants(partner)
+    return partner._family_ids
+
+
+def _descendants(partner: Partner) -> list[int]:
     ids, frontier = {partner.pk}, [partner.pk]
     while frontier:
         children = list(Partner.objects.filter(parent_id__in=frontier).exclude(pk__in=ids).values_list("pk", flat=True))
