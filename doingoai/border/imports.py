@@ -8,11 +8,11 @@ recorded for it (services.replace_month), so importing the same file twice chang
 
 import csv
 import datetime
+import functools
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
@@ -34,6 +34,7 @@ COLUMNS = [
     ("declarations", "Số tờ khai"),
 ]
 REQUIRED = ("gate", "month", "flow", "commodity", "value_usd")
+PROGRESS_EVERY = 1_000
 
 
 @dataclass
@@ -99,8 +100,9 @@ def _number(value, label: str, integer: bool = False) -> Decimal | int | None:
     return number
 
 
-def check(table: list[list]) -> ImportResult:
-    """Read and check every row (row 1 is the header); nothing is saved here."""
+def check(table: list[list], progress=None) -> ImportResult:
+    """Read and check every row (row 1 is the header); nothing is saved here. `progress(done)` is
+    told every PROGRESS_EVERY rows how many have been checked."""
     result = ImportResult()
     if not table:
         result.errors.append((1, _("Tệp trống.")))
@@ -113,7 +115,10 @@ def check(table: list[list]) -> ImportResult:
     gates = {normalize(gate.name): gate for gate in BorderGate.objects.all()}
     flows = {normalize(str(label)): value for value, label in Flow.choices} | {value: value for value in Flow.values}
     seen: dict[tuple, int] = {}
+    normalize_cached = functools.lru_cache(maxsize=4096)(normalize)
     for number, cells in enumerate(table[1:], start=2):
+        if progress and number % PROGRESS_EVERY == 0:
+            progress(number - 1)
         cells = list(cells) + [None] * (len(COLUMNS) - len(cells))
         raw = {key: cells[index] for index, (key, _heading) in enumerate(COLUMNS)}
         if all(value in (None, "") for value in raw.values()):
@@ -122,10 +127,10 @@ def check(table: list[list]) -> ImportResult:
         missing = [heading for key, heading in COLUMNS if key in REQUIRED and raw[key] in (None, "")]
         if missing:
             problems.append(_("thiếu %(columns)s") % {"columns": ", ".join(missing)})
-        gate = gates.get(normalize(str(raw["gate"] or "")))
+        gate = gates.get(normalize_cached(str(raw["gate"] or "")))
         if raw["gate"] not in (None, "") and gate is None:
             problems.append(_("không có cửa khẩu “%(name)s”") % {"name": raw["gate"]})
-        flow = flows.get(normalize(str(raw["flow"] or "")))
+        flow = flows.get(normalize_cached(str(raw["flow"] or "")))
         if raw["flow"] not in (None, "") and flow is None:
             problems.append(_("loại hình “%(value)s” không hợp lệ") % {"value": raw["flow"]})
         row = {"commodity": " ".join(str(raw["commodity"] or "").split())}
@@ -143,7 +148,7 @@ def check(table: list[list]) -> ImportResult:
             except ParseError as error:
                 problems.append(str(error))
         if not problems:
-            key = (gate.pk, row["month"], flow, normalize(row["commodity"]))
+            key = (gate.pk, row["month"], flow, normalize_cached(row["commodity"]))
             if key in seen:
                 problems.append(_("trùng với dòng %(row)s") % {"row": seen[key]})
             seen.setdefault(key, number)
@@ -156,13 +161,11 @@ def check(table: list[list]) -> ImportResult:
     return result
 
 
-@transaction.atomic
-def apply(result: ImportResult, user) -> int:
-    """Save a checked file: each gate's month in it replaces what was recorded (history keeps it)."""
+def apply(result: ImportResult, user, progress=None) -> dict[str, int]:
+    """Save a checked file: each gate's month in it replaces what was recorded (history keeps the
+    old figures, by `user`). Returns the counts of records created, updated, deleted and unchanged."""
     months: dict[tuple, list[dict]] = {}
     for row in result.rows:
         values = {key: value for key, value in row.items() if key not in ("gate", "month")}
         months.setdefault((row["gate"], row["month"]), []).append(values)
-    for (gate, month), rows in months.items():
-        services.replace_month(gate, month, rows, user)
-    return len(result.rows)
+    return services.replace_months(months, user, progress, checked=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+from django.utils import timezone
 
 from doingoai.core.history import acting_user
 
@@ -73,14 +74,76 @@ def yearly_with_growth(records) -> list[dict]:
 @transaction.atomic
 def replace_month(gate: BorderGate, month: datetime.date, rows: list[dict], user) -> int:
     """Enter a gate's figures for a month as a whole: what was there is replaced (and kept in history)."""
-    with acting_user(user):
-        for record in TradeRecord.objects.filter(gate=gate, month=month):
-            record.delete()
+    replace_months({(gate, month): rows}, user)
+    return len(rows)
+
+
+FIGURES = ("value_usd", "volume_t", "vehicles", "declarations", "illustrative")
+BATCH = 2_000
+
+
+@transaction.atomic
+def replace_months(months: dict[tuple, list[dict]], user, progress=None, checked: bool = False) -> dict[str, int]:
+    """Replace each (gate, month)'s figures by `rows` (commodity, flow and figures per row).
+
+    A record whose figures are unchanged is left alone, so entering the same month twice writes
+    nothing; changed, new and dropped records are written in bulk, each with its history row by
+    `user`. `progress(done)` is told how many rows have been written so far. Rows already `checked`
+    (by the import, which checks every row before anything is saved) skip the model validation.
+    Returns the counts of records created, updated, deleted and unchanged.
+    """
+    counts = {"created": 0, "updated": 0, "deleted": 0, "unchanged": 0}
+    wanted: dict[tuple, TradeRecord] = {}
+    for (gate, month), rows in months.items():
         for row in rows:
             record = TradeRecord(gate=gate, month=month, **row)
-            record.full_clean()
-            record.save()
-    return len(rows)
+            if not checked:
+                record.full_clean(validate_unique=False, validate_constraints=False)
+            wanted[(record.gate_id, month, record.flow, record.commodity)] = record
+    existing = {}
+    gate_ids = {gate.pk for gate, _month in months}
+    month_keys = {(gate.pk, month) for gate, month in months}
+    for chunk in _chunks(sorted({month for _gate, month in months}), 500):
+        for record in TradeRecord.objects.filter(gate_id__in=gate_ids, month__in=chunk):
+            if (record.gate_id, record.month) in month_keys:
+                existing[(record.gate_id, record.month, record.flow, record.commodity)] = record
+    created, updated = [], []
+    for key, record in wanted.items():
+        old = existing.pop(key, None)
+        if old is None:
+            created.append(record)
+        elif any(getattr(old, name) != getattr(record, name) for name in FIGURES):
+            for name in FIGURES:
+                setattr(old, name, getattr(record, name))
+            updated.append(old)
+        else:
+            counts["unchanged"] += 1
+    deleted = list(existing.values())
+    done = counts["unchanged"]
+    history = TradeRecord.history
+    now = timezone.now()
+    with acting_user(user):  # the delete signal writes each "-" history row
+        for chunk in _chunks(deleted, BATCH):
+            TradeRecord.objects.filter(pk__in=[record.pk for record in chunk]).delete()
+    for chunk in _chunks(updated, BATCH):
+        TradeRecord.objects.bulk_update(chunk, FIGURES)
+        history.bulk_history_create(chunk, update=True, default_user=user, default_date=now)
+        done += len(chunk)
+        if progress:
+            progress(done)
+    for chunk in _chunks(created, BATCH):
+        TradeRecord.objects.bulk_create(chunk)
+        history.bulk_history_create(chunk, default_user=user, default_date=now)
+        done += len(chunk)
+        if progress:
+            progress(done)
+    counts.update(created=len(created), updated=len(updated), deleted=len(deleted))
+    return counts
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 # ---------------------------------------------------------------- illustrative demo series

@@ -62,10 +62,15 @@ def test_each_kind_of_bad_row_is_named_by_its_row_number_and_nothing_is_saved(ga
 def test_a_clean_file_is_saved_whole_and_a_second_import_changes_nothing(gates):
     user = UserFactory()
     content = csv_bytes(GOOD)
-    for _attempt in range(2):
+    expected = [
+        {"created": 3, "updated": 0, "deleted": 0, "unchanged": 0},
+        {"created": 0, "updated": 0, "deleted": 0, "unchanged": 3},
+    ]
+    for counts in expected:
         result = imports.check(imports.read_table("kim-ngach.csv", content))
         assert result.ok, result.errors
-        assert imports.apply(result, user) == 3
+        assert imports.apply(result, user) == counts
+    assert TradeRecord.history.count() == 3
     rows = sorted(TradeRecord.objects.values_list("gate__name", "month", "flow", "commodity", "value_usd", "volume_t"))
     assert rows == [
         ("Thanh Thủy", datetime.date(2026, 1, 1), "export", "Nông sản", Decimal("1250000.00"), Decimal("2100.50")),
@@ -74,11 +79,21 @@ def test_a_clean_file_is_saved_whole_and_a_second_import_changes_nothing(gates):
     ]
     # Re-importing a month with other figures replaces that gate's month.
     corrected = csv_bytes([["Thanh Thủy", "01/2026", "Xuất khẩu", "Nông sản", "1.300.000"]])
-    imports.apply(imports.check(imports.read_table("sua.csv", corrected)), user)
+    assert imports.apply(imports.check(imports.read_table("sua.csv", corrected)), user) == {
+        "created": 0,
+        "updated": 1,
+        "deleted": 1,
+        "unchanged": 0,
+    }
     assert list(TradeRecord.objects.filter(gate__name="Thanh Thủy").values_list("value_usd", flat=True)) == [
         Decimal("1300000.00")
     ]
     assert TradeRecord.objects.filter(gate__name="Xín Mần").count() == 1
+    # History keeps the figures replaced and removed, each by the importing user.
+    changes = sorted(
+        TradeRecord.history.exclude(history_type="+").values_list("history_type", "value_usd", "history_user")
+    )
+    assert changes == [("-", Decimal("800000.00"), user.pk), ("~", Decimal("1300000.00"), user.pk)]
 
 
 def test_the_template_is_an_xlsx_that_imports_clean(gates):
