@@ -274,6 +274,9 @@ CONFERENCE_REQUEST_DAYS = {"province": 30, "prime_minister": 40}
 CONFERENCE_REPORT_DAYS = int(os.environ.get("CONFERENCE_REPORT_DAYS", "15"))
 # Agencies (by code) whose officers may enter and import border-trade figures, besides the focal officer.
 TRADE_DATA_AGENCIES = tuple(env_list("TRADE_DATA_AGENCIES", "SCT,BQLKKT"))
+# A year of monthly figures by gate, flow and commodity group is a few thousand rows; 100 MB is a
+# million-row CSV, which the background job handles in minutes.
+TRADE_IMPORT_MAX_BYTES = int(os.environ.get("TRADE_IMPORT_MAX_MB", "100")) * 1024 * 1024
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "20")) * 1024 * 1024
 EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

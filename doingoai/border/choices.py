@@ -23,3 +23,21 @@ class Flow(models.TextChoices):
     IMPORT = "import", _("Nhập khẩu")
     TEMPORARY = "temporary", _("Tạm nhập tái xuất")
     TRANSIT = "transit", _("Quá cảnh")
+
+
+class Scale(models.IntegerChoices):
+    """The unit a target counts trade in, as a number of USD."""
+
+    USD = 1, _("USD")
+    THOUSAND = 1_000, _("nghìn USD")
+    MILLION = 1_000_000, _("triệu USD")
+    BILLION = 1_000_000_000, _("tỷ USD")
+
+
+class ImportState(models.TextChoices):
+    WAITING = "waiting", _("Đang chờ xử lý")
+    CHECKING = "checking", _("Đang kiểm tra")
+    SAVING = "saving", _("Đang ghi")
+    DONE = "done", _("Đã nhập")
+    REFUSED = "refused", _("Bị từ chối")
+    FAILED = "failed", _("Lỗi hệ thống")

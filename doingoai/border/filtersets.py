@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from doingoai.core.filtersets import BaseFilterSet, BooleanChoiceFilter, StyledFilterSet
 
 from .choices import Flow, GateKind, GateStatus
-from .models import BorderGate, TradeRecord
+from .models import BorderGate, TradeRecord, TradeTarget
 
 
 class BorderGateFilterSet(BaseFilterSet):
@@ -30,3 +30,11 @@ class TradeRecordFilterSet(StyledFilterSet):
     class Meta:
         model = TradeRecord
         fields = ["gate", "flow", "commodity", "year", "month_from", "month_to"]
+
+
+class TradeTargetFilterSet(StyledFilterSet):
+    gate = django_filters.ModelChoiceFilter(label=_("Cửa khẩu"), queryset=BorderGate.objects.all())
+
+    class Meta:
+        model = TradeTarget
+        fields = ["gate"]

@@ -10,11 +10,13 @@ import csv
 import datetime
 import functools
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from doingoai.core.text import ParseError, normalize, parse_number
 
@@ -62,10 +64,16 @@ def template_xlsx() -> bytes:
 def read_table(name: str, content: bytes) -> list[list]:
     """The rows of an uploaded .xlsx or .csv (UTF-8), header included."""
     if name.lower().endswith(".xlsx"):
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        except (zipfile.BadZipFile, KeyError, OSError, InvalidFileException) as error:
+            raise ValueError(_("Không đọc được tệp .xlsx: tệp hỏng hoặc không phải bảng tính Excel.")) from error
     if name.lower().endswith(".csv"):
-        text = content.decode("utf-8-sig")
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ValueError(_("Tệp .csv phải được lưu với bảng mã UTF-8.")) from error
         return list(csv.reader(io.StringIO(text)))
     raise ValueError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
 
@@ -161,11 +169,11 @@ def check(table: list[list], progress=None) -> ImportResult:
     return result
 
 
-def apply(result: ImportResult, user, progress=None) -> dict[str, int]:
+def apply(result: ImportResult, user) -> dict[str, int]:
     """Save a checked file: each gate's month in it replaces what was recorded (history keeps the
     old figures, by `user`). Returns the counts of records created, updated, deleted and unchanged."""
     months: dict[tuple, list[dict]] = {}
     for row in result.rows:
         values = {key: value for key, value in row.items() if key not in ("gate", "month")}
         months.setdefault((row["gate"], row["month"]), []).append(values)
-    return services.replace_months(months, user, progress, checked=True)
+    return services.replace_months(months, user, checked=True)

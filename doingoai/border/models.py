@@ -1,6 +1,8 @@
 """Border gates (cửa khẩu, lối mở, chợ biên giới) paired with their Chinese counterparts, their planned
-upgrades followed through monitoring-core tasks, and monthly border-trade records."""
+upgrades followed through monitoring-core tasks, monthly border-trade records, the programme
+targets measured from them, and the imports of trade files."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -13,9 +15,9 @@ from doingoai.core.models import BaseModel, SearchableMixin
 from doingoai.core.permissions import Scope
 from doingoai.organizations.models import Agency
 from doingoai.partners.models import Partner
-from doingoai.programs.models import YEAR_VALIDATORS, Task
+from doingoai.programs.models import YEAR_VALIDATORS, Target, Task
 
-from .choices import Flow, GateKind, GateStatus
+from .choices import Flow, GateKind, GateStatus, ImportState, Scale
 
 NOT_NEGATIVE = MinValueValidator(0, message=_("Số liệu không được âm."))
 
@@ -137,3 +139,84 @@ class TradeRecord(BaseModel):
     def clean(self):
         if self.month and self.month.day != 1:
             raise ValidationError({"month": _("Tháng được ghi bằng ngày đầu tháng.")})
+
+
+class TradeTarget(BaseModel):
+    """A programme target measured from the trade statistics: each complete year's trade (through
+    one gate, or all) is written as the target's measurement by services.feed_targets, in the
+    target's unit, so nobody retypes the figure."""
+
+    target = models.OneToOneField(
+        Target, verbose_name=_("Chỉ tiêu"), on_delete=models.CASCADE, related_name="trade_source"
+    )
+    gate = models.ForeignKey(
+        BorderGate,
+        verbose_name=_("Cửa khẩu"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Để trống: kim ngạch qua mọi cửa khẩu."),
+    )
+    scale = models.PositiveIntegerField(_("Đơn vị của chỉ tiêu"), choices=Scale.choices, default=Scale.MILLION)
+
+    history = history_records()
+
+    permission_scope = Scope.DESIGNATED
+    designated_setting = "TRADE_DATA_AGENCIES"
+
+    class Meta:
+        verbose_name = _("chỉ tiêu đo bằng kim ngạch")
+        verbose_name_plural = pgettext_lazy("plural", "chỉ tiêu đo bằng kim ngạch")
+        ordering = ["target_id"]
+
+    def __str__(self) -> str:
+        return str(self.target)
+
+    def get_absolute_url(self) -> str:
+        return reverse("border:tradetarget_detail", args=[self.pk])
+
+
+class TradeImport(BaseModel):
+    """An uploaded file of trade figures and the background job that checks and applies it: its
+    state, how far it has got, and the bad rows when it is refused. It keeps no history of its
+    own: it is the record of a job, and the figures it writes keep theirs (by the uploader)."""
+
+    file = models.FileField(_("Tệp"), upload_to="trade-imports/%Y/%m/")
+    name = models.CharField(_("Tên tệp"), max_length=255)
+    state = models.CharField(_("Trạng thái"), max_length=10, choices=ImportState.choices, default=ImportState.WAITING)
+    total_rows = models.PositiveIntegerField(_("Số dòng"), default=0)
+    done_rows = models.PositiveIntegerField(_("Số dòng đã xử lý"), default=0)
+    errors = models.JSONField(_("Dòng lỗi"), default=list, blank=True)
+    counts = models.JSONField(_("Kết quả"), default=dict, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Người nhập"), on_delete=models.PROTECT, related_name="+"
+    )
+    finished_at = models.DateTimeField(_("Kết thúc lúc"), null=True, blank=True)
+
+    permission_scope = Scope.DESIGNATED
+    designated_setting = "TRADE_DATA_AGENCIES"
+
+    class Meta:
+        verbose_name = _("lần nhập số liệu kim ngạch")
+        verbose_name_plural = pgettext_lazy("plural", "lần nhập số liệu kim ngạch")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("border:tradeimport_detail", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportState.DONE, ImportState.REFUSED, ImportState.FAILED)
+
+    @property
+    def percent(self) -> int:
+        """How far the checking has got; saving, being one transaction, shows as a full moving bar."""
+        if self.state in (ImportState.WAITING, ImportState.FAILED) or not self.total_rows:
+            return 100 if self.finished else 0
+        if self.state == ImportState.CHECKING:
+            return min(100, int(100 * self.done_rows / self.total_rows))
+        return 100

@@ -1,20 +1,21 @@
 """Rules of border trade: growth from year to year and compounded from a base year, totals by
-month, quarter and year, a month's figures entered or replaced as a whole, and the seeded
-illustrative series of the demo."""
+month, quarter and year, a month's figures entered or replaced as a whole, the programme targets
+fed from the statistics, and the seeded illustrative series of the demo."""
 
 import datetime
 import random
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils import timezone
 
 from doingoai.core.history import acting_user
+from doingoai.programs.models import Measurement
 
 from .choices import Flow
-from .models import BorderGate, TradeRecord
+from .models import BorderGate, TradeRecord, TradeTarget
 
 PERIODS = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}
 
@@ -83,12 +84,12 @@ BATCH = 2_000
 
 
 @transaction.atomic
-def replace_months(months: dict[tuple, list[dict]], user, progress=None, checked: bool = False) -> dict[str, int]:
+def replace_months(months: dict[tuple, list[dict]], user, checked: bool = False) -> dict[str, int]:
     """Replace each (gate, month)'s figures by `rows` (commodity, flow and figures per row).
 
     A record whose figures are unchanged is left alone, so entering the same month twice writes
     nothing; changed, new and dropped records are written in bulk, each with its history row by
-    `user`. `progress(done)` is told how many rows have been written so far. Rows already `checked`
+    `user`, in one transaction. Rows already `checked`
     (by the import, which checks every row before anything is saved) skip the model validation.
     Returns the counts of records created, updated, deleted and unchanged.
     """
@@ -119,7 +120,6 @@ def replace_months(months: dict[tuple, list[dict]], user, progress=None, checked
         else:
             counts["unchanged"] += 1
     deleted = list(existing.values())
-    done = counts["unchanged"]
     history = TradeRecord.history
     now = timezone.now()
     with acting_user(user):  # the delete signal writes each "-" history row
@@ -128,22 +128,76 @@ def replace_months(months: dict[tuple, list[dict]], user, progress=None, checked
     for chunk in _chunks(updated, BATCH):
         TradeRecord.objects.bulk_update(chunk, FIGURES)
         history.bulk_history_create(chunk, update=True, default_user=user, default_date=now)
-        done += len(chunk)
-        if progress:
-            progress(done)
     for chunk in _chunks(created, BATCH):
         TradeRecord.objects.bulk_create(chunk)
         history.bulk_history_create(chunk, default_user=user, default_date=now)
-        done += len(chunk)
-        if progress:
-            progress(done)
     counts.update(created=len(created), updated=len(updated), deleted=len(deleted))
+    feed_targets(user)
     return counts
 
 
 def _chunks(items: list, size: int):
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+# ---------------------------------------------------------------- targets measured from trade
+
+# Stored with the measurement, like a source typed by hand: data, not interface text.
+FEED_SOURCE = "Thống kê kim ngạch xuất nhập khẩu qua cửa khẩu (tự động)"
+FEED_ILLUSTRATIVE_NOTE = "Số liệu minh họa."
+
+
+def complete_years(records) -> list[dict]:
+    """Each year with all 12 months recorded: its total (USD) and whether any figure is illustrative."""
+    rows = (
+        records.order_by()
+        .values("month__year")
+        .annotate(
+            value=Sum("value_usd"),
+            months=Count("month", distinct=True),
+            illustrative=Count("pk", filter=Q(illustrative=True)),
+        )
+        .order_by("month__year")
+    )
+    return [
+        {"year": row["month__year"], "value": row["value"], "illustrative": bool(row["illustrative"])}
+        for row in rows
+        if row["months"] == 12
+    ]
+
+
+@transaction.atomic
+def feed_targets(user) -> int:
+    """Write each linked target's measurements from the statistics: one per complete year within
+    the target's span, as of 31 December, in the target's unit. A year's figure that has not
+    changed is left alone; one entered by hand for the same date is replaced (the statistics are
+    the source, and history keeps the hand-entered value). Returns how many were written."""
+    written = 0
+    links = TradeTarget.objects.select_related("target__program", "gate")
+    with acting_user(user):
+        for link in links:
+            records = TradeRecord.objects.all() if link.gate is None else TradeRecord.objects.filter(gate=link.gate)
+            first, last = link.target.span
+            existing = {m.as_of: m for m in Measurement.objects.filter(target=link.target)}
+            for row in complete_years(records):
+                if not first <= row["year"] <= last:
+                    continue
+                as_of = datetime.date(row["year"], 12, 31)
+                value = (row["value"] / link.scale).quantize(Decimal("0.0001"))
+                note = FEED_ILLUSTRATIVE_NOTE if row["illustrative"] else ""
+                measurement = existing.get(as_of) or Measurement(target=link.target, as_of=as_of)
+                if measurement.pk and (measurement.value, measurement.source, measurement.note) == (
+                    value,
+                    FEED_SOURCE,
+                    note,
+                ):
+                    continue
+                measurement.value, measurement.source, measurement.note = value, FEED_SOURCE, note
+                measurement.recorded_by = user
+                measurement.save()
+                written += 1
+    return written
 
 
 # ---------------------------------------------------------------- illustrative demo series

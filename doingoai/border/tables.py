@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from doingoai.core.tables import ActiveColumn, BaseTable
 from doingoai.core.text import format_number
 
-from .models import BorderGate, TradeRecord
+from .models import BorderGate, TradeRecord, TradeTarget
 
 
 class BorderGateTable(BaseTable):
@@ -70,3 +70,14 @@ class TradeRecordTable(BaseTable):
 
     def render_illustrative(self, value):
         return _("số liệu minh họa") if value else ""
+
+
+class TradeTargetTable(BaseTable):
+    target = tables.Column(linkify=True, order_by="target_id")
+    program = tables.Column(accessor="target__program", verbose_name=_("Văn bản"), order_by="target__program_id")
+    gate = tables.Column(default=_("Mọi cửa khẩu"), order_by="gate__name")
+
+    class Meta(BaseTable.Meta):
+        model = TradeTarget
+        fields = ["target", "program", "gate", "scale"]
+        order_by = "target"

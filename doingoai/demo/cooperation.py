@@ -8,14 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from doingoai.border import services as border_services
-from doingoai.border.models import BorderGate, GateUpgrade, TradeRecord
+from doingoai.border.models import BorderGate, GateUpgrade, TradeRecord, TradeTarget
 from doingoai.cooperation.choices import MeetingState
 from doingoai.cooperation.models import Agreement, AgreementEvaluation, Commitment, Mechanism, Meeting
 from doingoai.exchanges.models import Conference, Delegation, DelegationMember
 from doingoai.organizations.models import Agency
 from doingoai.partners.choices import Relation
 from doingoai.partners.models import Partner
-from doingoai.programs.models import Task
+from doingoai.programs.models import Target, Task
 
 from .loaders import DemoDataError, read
 
@@ -276,11 +276,13 @@ def load_exchanges() -> dict[str, int]:
 
 
 @transaction.atomic
-def load_border(until: datetime.date | None = None) -> dict[str, int]:
-    """Gates and their planned upgrades from border_gates.yaml, and the seeded illustrative monthly
-    trade series up to last month (border.services.demo_series), added once."""
-    added = {"gates": 0, "trade": 0}
-    for row in read("border_gates.yaml")["gates"]:
+def load_border(user, until: datetime.date | None = None) -> dict[str, int]:
+    """Gates and their planned upgrades from border_gates.yaml, the seeded illustrative monthly
+    trade series up to last month (border.services.demo_series), added once, and the targets
+    measured from it, whose measurements are then written from the series."""
+    added = {"gates": 0, "trade": 0, "targets": 0}
+    data = read("border_gates.yaml")
+    for row in data["gates"]:
         if BorderGate.objects.filter(name=row["name"]).exists():
             continue
         gate = BorderGate(
@@ -303,4 +305,9 @@ def load_border(until: datetime.date | None = None) -> dict[str, int]:
         records = border_services.demo_series(until or timezone.localdate())
         TradeRecord.objects.bulk_create(records, batch_size=2000)
         added["trade"] = len(records)
+    for row in data["trade_targets"]:
+        target = Target.objects.get(indicator=row["indicator"])
+        _link, created = TradeTarget.objects.get_or_create(target=target, defaults={"scale": row["scale"]})
+        added["targets"] += created
+    border_services.feed_targets(user)
     return added

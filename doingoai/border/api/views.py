@@ -30,6 +30,19 @@ class TradeRecordViewSet(BaseViewSet):
     serializer_class = TradeRecordSerializer
     filterset_class = TradeRecordFilterSet
 
+    # Targets measured from trade follow every change of the figures.
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        services.feed_targets(self.request.user)
+
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        services.feed_targets(self.request.user)
+
+    def perform_destroy(self, instance):
+        super().perform_destroy(instance)
+        services.feed_targets(self.request.user)
+
 
 class TradeSummaryView(APIView):
     """Totals of trade value (USD) per `period` (month, quarter, year), optionally per `group`

@@ -108,3 +108,15 @@ def test_a_file_with_another_header_or_kind_is_refused(gates):
     assert imports.check([["Ngày", "Số tiền"], ["1", "2"]]).errors[0][0] == 1
     with pytest.raises(ValueError, match=r"\.xlsx hoặc \.csv"):
         imports.read_table("kim-ngach.pdf", b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("hong.xlsx", b"not a zip", "Không đọc được tệp .xlsx"),
+        ("latin.csv", "Số liệu tháng".encode("cp1252", errors="replace") + b"\xff\xfe", "bảng mã UTF-8"),
+    ],
+)
+def test_an_unreadable_file_is_refused_in_vietnamese(name, content, message):
+    with pytest.raises(ValueError, match=message):
+        imports.read_table(name, content)

@@ -1,6 +1,7 @@
 """Template filters for Vietnamese dates and numbers, and the links between generic pages."""
 
 import datetime
+from decimal import Decimal
 
 from django import template
 from django.utils.timezone import localtime
@@ -33,6 +34,31 @@ def vn_number(value, decimals=None) -> str:
     if value is None or value == "":
         return ""
     return format_number(value, None if decimals in (None, "") else int(decimals))
+
+
+@register.filter
+def million(value, decimals=1) -> str:
+    """An amount in millions, the Vietnamese way: 818412345.6 → "818,4" (the unit is written beside it)."""
+    if value is None or value == "":
+        return ""
+    return format_number(Decimal(str(value)) / 1_000_000, int(decimals))
+
+
+@register.filter
+def percent(fraction, decimals=1) -> str:
+    """A fraction as a percentage, the Vietnamese way: 0.1534 → "15,3 %"."""
+    if fraction is None or fraction == "":
+        return "—"
+    return f"{format_number(Decimal(str(fraction)) * 100, int(decimals))} %"
+
+
+@register.filter
+def points(fraction, decimals=1) -> str:
+    """A difference of two rates in percentage points, with its sign: -0.012 → "-1,2 điểm %"."""
+    if fraction is None or fraction == "":
+        return "—"
+    number = format_number(Decimal(str(fraction)) * 100, int(decimals))
+    return _("%(sign)s%(number)s điểm %%") % {"sign": "+" if fraction > 0 else "", "number": number}
 
 
 @register.simple_tag

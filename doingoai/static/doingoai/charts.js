@@ -69,3 +69,79 @@ function dashboardCharts(widgets) {
     window.addEventListener("resize", () => chart.resize());
   });
 }
+
+// The trade dashboard: the monthly trend with the forecast's median and its 80 % and 95 % bands
+// (each band drawn as its lower edge plus a stacked width), bars by year, and the breakdowns by
+// gate, flow and commodity group. Clicking a point or a bar follows its drill-down URL.
+function tradeCharts(data) {
+  if (typeof echarts === "undefined") return;
+  const charts = [];
+  const follow = (chart) => chart.on("click", (params) => {
+    const url = params.data && (params.data.url || params.data[2]);
+    if (url) window.location.href = url;
+  });
+  const trendElement = document.getElementById("chart-trend");
+  if (trendElement) {
+    const trend = data.trend;
+    const chart = echarts.init(trendElement);
+    const series = [{ name: trend.labels.actual, type: "line", data: trend.actual, symbol: "none", color: "#0d6efd" }];
+    if (trend.months) {
+      const pairs = (values) => trend.months.map((month, i) => [month, values[i]]);
+      const widths = (low, high) => trend.months.map((month, i) => [month, +(high[i] - low[i]).toFixed(3)]);
+      const band = (name, low, high, opacity) => [
+        { name, type: "line", data: pairs(low), stack: name, symbol: "none", lineStyle: { opacity: 0 }, tooltip: { show: false } },
+        { name, type: "line", data: widths(low, high), stack: name, symbol: "none", lineStyle: { opacity: 0 },
+          areaStyle: { color: "#fd7e14", opacity }, tooltip: { show: false } },
+      ];
+      series.push(...band(trend.labels.band95, trend.low95, trend.high95, 0.15));
+      series.push(...band(trend.labels.band80, trend.low80, trend.high80, 0.3));
+      series.push({ name: trend.labels.forecast, type: "line", data: pairs(trend.median), symbol: "none",
+        lineStyle: { type: "dashed" }, color: "#fd7e14" });
+    }
+    chart.setOption({
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0, data: Object.values(trend.labels) },
+      grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+      xAxis: { type: "time" },
+      yAxis: { type: "value" },
+      series,
+    });
+    follow(chart);
+    charts.push(chart);
+  }
+  const bars = (key, items, horizontal) => {
+    const element = document.getElementById("chart-" + key);
+    if (!element) return;
+    const chart = echarts.init(element);
+    const categories = { type: "category", data: items.map((item) => item.name), inverse: horizontal,
+      axisLabel: { width: 140, overflow: "truncate" } };
+    chart.setOption({
+      tooltip: { trigger: "axis" },
+      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      xAxis: horizontal ? { type: "value" } : categories,
+      yAxis: horizontal ? categories : { type: "value" },
+      series: [{
+        type: "bar", color: "#0d6efd",
+        data: items.map((item) => ({ value: item.value, url: item.url, growth: item.growth })),
+        label: { show: true, position: horizontal ? "right" : "top",
+          formatter: (p) => (p.data.growth === undefined || p.data.growth === null ? p.value : p.value + " (" + (p.data.growth > 0 ? "+" : "") + p.data.growth + "%)") },
+      }],
+    });
+    follow(chart);
+    charts.push(chart);
+  };
+  bars("years", data.years, false);
+  bars("gate", data.gate, true);
+  bars("commodity", data.commodity, true);
+  const flowElement = document.getElementById("chart-flow");
+  if (flowElement) {
+    const chart = echarts.init(flowElement);
+    chart.setOption({
+      tooltip: { trigger: "item" },
+      series: [{ type: "pie", radius: ["40%", "70%"], label: { formatter: "{b}: {d}%" }, data: data.flow }],
+    });
+    follow(chart);
+    charts.push(chart);
+  }
+  window.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
+}

@@ -19,7 +19,7 @@ class Command(ActingCommand):
             mechanisms = cooperation.load_mechanisms()
             agreements = cooperation.load_agreements()
             exchanges = cooperation.load_exchanges()
-            border = cooperation.load_border()
+            border = cooperation.load_border(user)
         except loaders.DemoDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -47,7 +47,10 @@ class Command(ActingCommand):
             % {"partners": partners, "agreements": agreements, **mechanisms, **exchanges}
         )
         self.stdout.write(
-            _("  Kinh tế cửa khẩu: thêm %(gates)s cửa khẩu, %(trade)s dòng số liệu kim ngạch (số liệu minh họa).")
+            _(
+                "  Kinh tế cửa khẩu: thêm %(gates)s cửa khẩu, %(trade)s dòng số liệu kim ngạch (số liệu minh họa), "
+                "%(targets)s chỉ tiêu đo bằng kim ngạch."
+            )
             % border
         )
         self.stdout.write("")
