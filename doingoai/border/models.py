@@ -179,8 +179,9 @@ class TradeTarget(BaseModel):
 
 class TradeImport(BaseModel):
     """An uploaded file of trade figures and the background job that checks and applies it: its
-    state, how far it has got, and the bad rows when it is refused. It keeps no history of its
-    own: it is the record of a job, and the figures it writes keep theirs (by the uploader)."""
+    state, how far it has got, and the bad rows when it is refused. Its history holds the upload
+    (who, when, which file); the job's progress is written with `update()`, which adds no history
+    rows, and the figures it saves keep their own history, by the uploader."""
 
     file = models.FileField(_("Tệp"), upload_to="trade-imports/%Y/%m/")
     name = models.CharField(_("Tên tệp"), max_length=255)
@@ -193,6 +194,8 @@ class TradeImport(BaseModel):
         settings.AUTH_USER_MODEL, verbose_name=_("Người nhập"), on_delete=models.PROTECT, related_name="+"
     )
     finished_at = models.DateTimeField(_("Kết thúc lúc"), null=True, blank=True)
+
+    history = history_records()
 
     permission_scope = Scope.DESIGNATED
     designated_setting = "TRADE_DATA_AGENCIES"

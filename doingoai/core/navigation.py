@@ -62,6 +62,7 @@ MENU = (
             MenuItem(_("Cửa khẩu, lối mở"), "border:bordergate_list", "bi-signpost-split"),
             MenuItem(_("Số liệu kim ngạch"), "border:traderecord_list", "bi-table"),
             MenuItem(_("Kim ngạch xuất nhập khẩu"), "border:dashboard", "bi-graph-up"),
+            MenuItem(_("Chỉ tiêu đo bằng kim ngạch"), "border:tradetarget_list", "bi-bullseye"),
         ),
     ),
     MenuGroup(

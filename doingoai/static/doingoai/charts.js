@@ -88,13 +88,13 @@ function tradeCharts(data) {
     if (trend.months) {
       const pairs = (values) => trend.months.map((month, i) => [month, values[i]]);
       const widths = (low, high) => trend.months.map((month, i) => [month, +(high[i] - low[i]).toFixed(3)]);
-      const band = (name, low, high, opacity) => [
-        { name, type: "line", data: pairs(low), stack: name, symbol: "none", lineStyle: { opacity: 0 }, tooltip: { show: false } },
-        { name, type: "line", data: widths(low, high), stack: name, symbol: "none", lineStyle: { opacity: 0 },
-          areaStyle: { color: "#fd7e14", opacity }, tooltip: { show: false } },
+      const band = (name, low, high, colour) => [
+        { name, type: "line", data: pairs(low), stack: name, symbol: "none", color: colour, lineStyle: { opacity: 0 }, tooltip: { show: false } },
+        { name, type: "line", data: widths(low, high), stack: name, symbol: "none", color: colour, lineStyle: { opacity: 0 },
+          areaStyle: { color: colour, opacity: 1 }, tooltip: { show: false } },
       ];
-      series.push(...band(trend.labels.band95, trend.low95, trend.high95, 0.15));
-      series.push(...band(trend.labels.band80, trend.low80, trend.high80, 0.3));
+      series.push(...band(trend.labels.band95, trend.low95, trend.high95, "#fde3cc"));
+      series.push(...band(trend.labels.band80, trend.low80, trend.high80, "#fdba8c"));
       series.push({ name: trend.labels.forecast, type: "line", data: pairs(trend.median), symbol: "none",
         lineStyle: { type: "dashed" }, color: "#fd7e14" });
     }
