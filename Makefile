@@ -29,7 +29,8 @@ run: $(VENV)/.installed
 	$(BIN)/python -m doingoai demo
 	@echo
 	@echo "Mở http://$(ADDR) và đăng nhập bằng một tài khoản ở trên. Ctrl+C để dừng."
-	$(BIN)/python -m doingoai runserver $(ADDR)
+	# The worker runs the queued jobs (trade-file imports) beside the server and stops with it.
+	$(BIN)/python -m doingoai db_worker --no-reload & trap 'kill $$!' EXIT; $(BIN)/python -m doingoai runserver $(ADDR)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
