@@ -35,6 +35,8 @@ class Scale(models.IntegerChoices):
 
 
 class ImportState(models.TextChoices):
+    """Where an import job stands: waiting for the worker, checking rows, saving, or over."""
+
     WAITING = "waiting", _("Đang chờ xử lý")
     CHECKING = "checking", _("Đang kiểm tra")
     SAVING = "saving", _("Đang ghi")

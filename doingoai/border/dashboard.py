@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from doingoai.core.permissions import Action
 from doingoai.programs.choices import Comparator, Measure
 
 from . import forecast, services
@@ -41,15 +42,10 @@ class TargetCheck:
     note: str
 
 
-def yearly(records) -> list[dict]:
-    """Each year's total (USD) with its growth; a year still running is compared with the same months."""
-    return services.yearly_with_growth(records)
-
-
 def headline(years: list[dict]) -> dict:
     """The last five complete years' total, the last complete year and the running year to date."""
     complete = [row for row in years if not row["partial"]]
-    running = next((row for row in years if row["partial"]), None)
+    running = years[-1] if years and years[-1]["running"] else None
     last_five = complete[-FIVE_YEARS:]
     return {
         "five_years": {
@@ -105,11 +101,13 @@ def horizon_for(series: dict[datetime.date, float], year: int | None) -> int:
     return min(max(wanted, forecast.HORIZONS[0]), forecast.HORIZONS[1])
 
 
-def target_checks() -> list[TargetCheck]:
+def target_checks(user) -> list[TargetCheck]:
     """Every trade target with what has been achieved, the gap to its lower bound and its forecast."""
     checks = []
-    for link in TradeTarget.objects.select_related("target__program", "gate"):
-        records = TradeRecord.objects.all() if link.gate is None else TradeRecord.objects.filter(gate=link.gate)
+    for link in TradeTarget.objects.for_user(user, Action.VIEW).select_related("target__program", "gate"):
+        records = TradeRecord.objects.for_user(user, Action.VIEW)
+        if link.gate is not None:
+            records = records.filter(gate=link.gate)
         checks.append(target_check(link, records))
     return checks
 
@@ -120,7 +118,7 @@ def target_check(link: TradeTarget, records) -> TargetCheck:
     bound requires in the target year, and the forecast of that year with the chance of reaching it."""
     target = link.target
     scale = float(link.scale)
-    years = yearly(records)
+    years = services.yearly_with_growth(records)
     growth_target = target.measure == Measure.GROWTH_RATE
     low = float(target.min_value) / 100 if growth_target and target.min_value is not None else None
     high = float(target.max_value) / 100 if growth_target and target.max_value is not None else None
@@ -132,7 +130,7 @@ def target_check(link: TradeTarget, records) -> TargetCheck:
         required_low = base * (1 + low) ** span if low is not None else None
         required_high = base * (1 + high) ** span if high is not None else None
         complete = [row for row in years if not row["partial"] and row["period"].year > target.baseline_year]
-        running = next((row for row in years if row["partial"]), None)
+        running = years[-1] if years and years[-1]["running"] else None
         if complete:
             last = complete[-1]
             achieved = services.compound_growth(base, float(last["value"]), last["period"].year - target.baseline_year)
@@ -140,7 +138,7 @@ def target_check(link: TradeTarget, records) -> TargetCheck:
         elif running and running["growth"] is not None:
             achieved = running["growth"]
             label = _("Năm %(year)s đến nay, so với cùng kỳ") % {"year": running["period"].year}
-    elif target.comparator != Comparator.AT_MOST and target.min_value is not None:
+    elif not growth_target and target.comparator != Comparator.AT_MOST and target.min_value is not None:
         required_low = float(target.min_value) * scale
     series = monthly(records)
     projected = probability = None
@@ -192,19 +190,20 @@ def workbook(years, series, breakdowns, prediction, checks, year) -> bytes:
         [
             [
                 row["period"].year,
-                row["value"],
+                round(float(row["value"]), 2),
                 None if row["growth"] is None else round(row["growth"] * 100, 2),
-                _("đến nay, so với cùng kỳ") if row["partial"] else "",
+                _("đến nay, so với cùng kỳ") if row["running"] else "",
             ]
             for row in years
         ],
     )
-    sheet(_("Theo tháng"), [_("Tháng"), _("Trị giá (USD)")], [[m.strftime("%m/%Y"), v] for m, v in series.items()])
+    monthly_rows = [[month.strftime("%m/%Y"), round(value, 2)] for month, value in series.items()]
+    sheet(_("Theo tháng"), [_("Tháng"), _("Trị giá (USD)")], monthly_rows)
     for by, title in (("gate", _("Theo cửa khẩu")), ("flow", _("Theo loại hình")), ("commodity", _("Theo nhóm hàng"))):
         sheet(
             f"{title} {year or ''}".strip(),
             [_("Tên"), _("Trị giá (USD)"), _("Tỷ trọng (%)")],
-            [[row["label"], row["value"], round(row["share"] * 100, 2)] for row in breakdowns[by]],
+            [[row["label"], round(float(row["value"]), 2), round(row["share"] * 100, 2)] for row in breakdowns[by]],
         )
     if prediction:
         sheet(

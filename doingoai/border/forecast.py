@@ -122,6 +122,8 @@ def forecast(series: dict[datetime.date, float], horizon: int, seed: int = SEED)
         fitted = _fit(method, logs[:-BACKTEST_MONTHS])
         predicted = np.expm1(np.asarray(fitted.forecast(BACKTEST_MONTHS)))
         backtest[method] = _mape(values[-BACKTEST_MONTHS:], predicted)
+    if not any(np.isfinite(error) for error in backtest.values()):
+        raise ForecastError(_("Không có tháng nào có kim ngạch trong 12 tháng gần nhất để kiểm tra dự báo."))
     method = min(backtest, key=backtest.get)
     fitted = _fit(method, logs)
     simulated = fitted.simulate(horizon, anchor="end", repetitions=REPETITIONS, rng=np.random.default_rng(seed))
@@ -148,7 +150,7 @@ def forecast(series: dict[datetime.date, float], horizon: int, seed: int = SEED)
 
 def _fit(method: str, logs: np.ndarray):
     # statsmodels is imported here, not at the top: it takes a second to load, and only the
-    # dashboard and the API's forecast need it.
+    # dashboard needs it.
     # Optimisers warn about convergence on short series; the back-test judges the fit instead.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -61,7 +61,7 @@ class TradeUploadForm(StyledFormMixin, forms.Form):
         if upload.size > settings.TRADE_IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _("Tệp lớn hơn %(size)s MB; hãy chia thành nhiều tệp.")
-                % {"size": settings.TRADE_IMPORT_MAX_BYTES // 1_000_000}
+                % {"size": settings.TRADE_IMPORT_MAX_BYTES // (1024 * 1024)}
             )
         return upload
 

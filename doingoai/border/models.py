@@ -162,8 +162,9 @@ class TradeTarget(BaseModel):
 
     history = history_records()
 
-    permission_scope = Scope.DESIGNATED
-    designated_setting = "TRADE_DATA_AGENCIES"
+    # Linking a target lets the statistics overwrite its measurements, whoever leads it: a decision
+    # for the focal officer, not for the agencies that enter trade figures.
+    permission_scope = Scope.REFERENCE
 
     class Meta:
         verbose_name = _("chỉ tiêu đo bằng kim ngạch")

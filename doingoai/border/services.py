@@ -7,7 +7,7 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils import timezone
 
@@ -38,13 +38,9 @@ def totals(records, period: str = "year", by: str | None = None) -> list[dict]:
     """Sum of value (USD) per period ("month", "quarter", "year"), and per `by` ("gate", "flow",
     "commodity") when given, oldest first, in one grouped query."""
     keys = ["period"] + ([by] if by else [])
-    rows = (
-        records.order_by()
-        .annotate(period=PERIODS[period]("month"))
-        .values(*keys)
-        .annotate(value=Sum("value_usd"))
-        .order_by(*keys)
-    )
+    # A record's month is already the first of its month: grouping by it saves truncating every row.
+    bucket = F("month") if period == "month" else PERIODS[period]("month")
+    rows = records.order_by().annotate(period=bucket).values(*keys).annotate(value=Sum("value_usd")).order_by(*keys)
     return [{**row, "period": _as_date(row["period"])} for row in rows]
 
 
@@ -53,30 +49,30 @@ def _as_date(value) -> datetime.date:
 
 
 def yearly_with_growth(records) -> list[dict]:
-    """Each year's total with its growth over the year before. A year still running (fewer than
-    12 months recorded) is compared with the same months of the year before, and marked `partial`."""
-    rows = totals(records, "year")
-    months = {}
-    for year, month in records.order_by().values_list("month__year", "month__month").distinct():
-        months.setdefault(year, set()).add(month)
-    previous = None
-    for row in rows:
-        year, value = row["period"].year, float(row["value"])
-        row["partial"] = len(months.get(year, ())) < 12
-        if row["partial"] and previous is not None:
-            same_months = records.filter(month__year=year - 1, month__month__in=months[year])
-            row["growth"] = growth(value, float(same_months.aggregate(total=Sum("value_usd"))["total"] or 0))
-        else:
-            row["growth"] = growth(value, previous)
-        previous = value
+    """Each year's total with its growth over the year before, counted over the months recorded in
+    the year: a year still running is compared with the same months of the year before. No growth
+    is given when the year before lacks any of those months (records started mid-year, or a month
+    is missing). `partial` marks a year of fewer than 12 months, `running` the last one if partial.
+    Worked out from the monthly totals, so the records are read once."""
+    years: dict[int, dict[int, Decimal]] = {}
+    for row in totals(records, "month"):
+        years.setdefault(row["period"].year, {})[row["period"].month] = row["value"]
+    rows = []
+    last = max(years, default=None)
+    for year, months in sorted(years.items()):
+        value = sum(months.values())
+        before = years.get(year - 1, {})
+        previous = sum(before[month] for month in months) if set(months) <= set(before) else None
+        rows.append(
+            {
+                "period": datetime.date(year, 1, 1),
+                "value": value,
+                "partial": len(months) < 12,
+                "running": year == last and len(months) < 12,
+                "growth": growth(float(value), None if previous is None else float(previous)),
+            }
+        )
     return rows
-
-
-@transaction.atomic
-def replace_month(gate: BorderGate, month: datetime.date, rows: list[dict], user) -> int:
-    """Enter a gate's figures for a month as a whole: what was there is replaced (and kept in history)."""
-    replace_months({(gate, month): rows}, user)
-    return len(rows)
 
 
 FIGURES = ("value_usd", "volume_t", "vehicles", "declarations", "illustrative")
@@ -84,22 +80,21 @@ BATCH = 2_000
 
 
 @transaction.atomic
-def replace_months(months: dict[tuple, list[dict]], user, checked: bool = False) -> dict[str, int]:
+def replace_months(months: dict[tuple, list[dict]], user) -> dict[str, int]:
     """Replace each (gate, month)'s figures by `rows` (commodity, flow and figures per row).
 
     A record whose figures are unchanged is left alone, so entering the same month twice writes
     nothing; changed, new and dropped records are written in bulk, each with its history row by
-    `user`, in one transaction. Rows already `checked`
-    (by the import, which checks every row before anything is saved) skip the model validation.
+    `user`, in one transaction. The rows come checked by imports.check, which refuses what the
+    model would (and says which row), so they are not validated again one by one.
     Returns the counts of records created, updated, deleted and unchanged.
     """
     counts = {"created": 0, "updated": 0, "deleted": 0, "unchanged": 0}
+    now = timezone.now()
     wanted: dict[tuple, TradeRecord] = {}
     for (gate, month), rows in months.items():
         for row in rows:
             record = TradeRecord(gate=gate, month=month, **row)
-            if not checked:
-                record.full_clean(validate_unique=False, validate_constraints=False)
             wanted[(record.gate_id, month, record.flow, record.commodity)] = record
     existing = {}
     gate_ids = {gate.pk for gate, _month in months}
@@ -116,17 +111,17 @@ def replace_months(months: dict[tuple, list[dict]], user, checked: bool = False)
         elif any(getattr(old, name) != getattr(record, name) for name in FIGURES):
             for name in FIGURES:
                 setattr(old, name, getattr(record, name))
+            old.updated_at = now
             updated.append(old)
         else:
             counts["unchanged"] += 1
     deleted = list(existing.values())
     history = TradeRecord.history
-    now = timezone.now()
     with acting_user(user):  # the delete signal writes each "-" history row
         for chunk in _chunks(deleted, BATCH):
             TradeRecord.objects.filter(pk__in=[record.pk for record in chunk]).delete()
     for chunk in _chunks(updated, BATCH):
-        TradeRecord.objects.bulk_update(chunk, FIGURES)
+        TradeRecord.objects.bulk_update(chunk, [*FIGURES, "updated_at"])
         history.bulk_history_create(chunk, update=True, default_user=user, default_date=now)
     for chunk in _chunks(created, BATCH):
         TradeRecord.objects.bulk_create(chunk)
@@ -172,7 +167,8 @@ def feed_targets(user) -> int:
     """Write each linked target's measurements from the statistics: one per complete year within
     the target's span, as of 31 December, in the target's unit. A year's figure that has not
     changed is left alone; one entered by hand for the same date is replaced (the statistics are
-    the source, and history keeps the hand-entered value). Returns how many were written."""
+    the source, and history keeps the hand-entered value); a fed one whose year is no longer
+    complete is removed. Returns how many were written or removed."""
     written = 0
     links = TradeTarget.objects.select_related("target__program", "gate")
     with acting_user(user):
@@ -180,9 +176,15 @@ def feed_targets(user) -> int:
             records = TradeRecord.objects.all() if link.gate is None else TradeRecord.objects.filter(gate=link.gate)
             first, last = link.target.span
             existing = {m.as_of: m for m in Measurement.objects.filter(target=link.target)}
-            for row in complete_years(records):
-                if not first <= row["year"] <= last:
-                    continue
+            years = [row for row in complete_years(records) if first <= row["year"] <= last]
+            # A fed value whose year is no longer complete (its records were removed) goes too;
+            # history keeps it. Values entered by hand for other dates are not touched.
+            kept = {datetime.date(row["year"], 12, 31) for row in years}
+            for as_of, measurement in existing.items():
+                if measurement.source == FEED_SOURCE and as_of not in kept:
+                    measurement.delete()
+                    written += 1
+            for row in years:
                 as_of = datetime.date(row["year"], 12, 31)
                 value = (row["value"] / link.scale).quantize(Decimal("0.0001"))
                 note = FEED_ILLUSTRATIVE_NOTE if row["illustrative"] else ""

@@ -7,6 +7,10 @@ from . import imports
 from .choices import ImportState
 from .models import TradeImport
 
+# A file wrong throughout (another template, a shifted column) would otherwise store and show a
+# million messages; the first thousand say what is wrong.
+ERRORS_SHOWN = 1_000
+
 
 @task()
 def run_trade_import(import_id: int) -> str:
@@ -19,7 +23,13 @@ def run_trade_import(import_id: int) -> str:
         _update(job, state=ImportState.CHECKING, total_rows=max(len(table) - 1, 0), done_rows=0)
         result = imports.check(table, progress=lambda done: _update(job, done_rows=done))
         if not result.ok:
-            _update(job, state=ImportState.REFUSED, errors=result.errors, finished_at=timezone.now())
+            _update(
+                job,
+                state=ImportState.REFUSED,
+                errors=result.errors[:ERRORS_SHOWN],
+                counts={"bad_rows": len(result.errors)},
+                finished_at=timezone.now(),
+            )
             return job.state
         # Saving is one transaction (all or nothing), so it cannot report rows as it goes.
         _update(job, state=ImportState.SAVING, total_rows=len(result.rows), done_rows=len(result.rows))
@@ -27,7 +37,13 @@ def run_trade_import(import_id: int) -> str:
         _update(job, state=ImportState.DONE, done_rows=len(result.rows), counts=counts, finished_at=timezone.now())
     except ValueError as error:
         # An unreadable file (not XLSX/CSV, not UTF-8, a damaged workbook) is the user's to fix.
-        _update(job, state=ImportState.REFUSED, errors=[(1, str(error))], finished_at=timezone.now())
+        _update(
+            job,
+            state=ImportState.REFUSED,
+            errors=[(1, str(error))],
+            counts={"bad_rows": 1},
+            finished_at=timezone.now(),
+        )
     except Exception:
         _update(job, state=ImportState.FAILED, finished_at=timezone.now())
         raise

@@ -4,6 +4,7 @@ upload of trade files with its progress, the targets measured from trade, and th
 import datetime
 from urllib.parse import urlencode
 
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -74,8 +75,9 @@ class TradeRecordEditView(views.ObjectEditView):
     form_class = forms.TradeRecordForm
 
     def save(self, form):
-        record = super().save(form)
-        services.feed_targets(self.request.user)
+        with transaction.atomic():
+            record = super().save(form)
+            services.feed_targets(self.request.user)
         return record
 
 
@@ -97,8 +99,9 @@ class TradeTargetEditView(views.ObjectEditView):
     form_class = forms.TradeTargetForm
 
     def save(self, form):
-        link = super().save(form)
-        services.feed_targets(self.request.user)
+        with transaction.atomic():
+            link = super().save(form)
+            services.feed_targets(self.request.user)
         return link
 
 
@@ -106,6 +109,7 @@ class TradeTemplateView(View):
     """The XLSX template of the import: the header row and one example row."""
 
     def get(self, request):
+        permissions.require(request.user, Action.ADD, TradeRecord)
         response = HttpResponse(imports.template_xlsx(), content_type=XLSX_MIME)
         response["Content-Disposition"] = 'attachment; filename="mau-so-lieu-kim-ngach.xlsx"'
         return response
@@ -164,11 +168,11 @@ class TradeDashboardView(View):
             records = records.filter(flow=chosen["flow"])
         if chosen.get("commodity"):
             records = records.filter(commodity=chosen["commodity"])
-        years = dashboard.yearly(records)
+        years = services.yearly_with_growth(records)
         headline = dashboard.headline(years)
         year = chosen.get("year") or (headline["last_year"]["period"].year if headline["last_year"] else None)
         series = dashboard.monthly(records)
-        targets = dashboard.target_checks()
+        targets = dashboard.target_checks(request.user)
         target_year = max((check.link.target.year for check in targets), default=None)
         horizon = chosen.get("horizon") or dashboard.horizon_for(series, target_year)
         prediction, forecast_error = None, ""

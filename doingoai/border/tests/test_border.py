@@ -98,16 +98,34 @@ def test_partial_year_is_compared_with_the_same_months(db):
     rows = services.yearly_with_growth(TradeRecord.objects.all())
     assert [(r["period"].year, r["partial"]) for r in rows] == [(2025, False), (2026, True)]
     assert math.isclose(rows[1]["growth"], 0.2)
+    assert [r["running"] for r in rows] == [False, True]
     quarters = services.totals(TradeRecord.objects.all(), "quarter")
     assert [(q["period"], q["value"]) for q in quarters][-1] == (D(2026, 1, 1), Decimal("360.00"))
+
+
+def test_no_growth_against_a_year_that_lacks_the_months_compared(db):
+    gate = BorderGate.objects.create(name="Cửa khẩu thử", counterpart="Đối diện", kind="bilateral")
+    for year, months in ((2023, range(7, 13)), (2024, range(1, 13)), (2025, [m for m in range(1, 13) if m != 5])):
+        for month in months:
+            TradeRecord.objects.create(gate=gate, month=D(year, month, 1), flow="export", commodity="A", value_usd=100)
+    TradeRecord.objects.create(gate=gate, month=D(2026, 5, 1), flow="export", commodity="A", value_usd=100)
+    rows = services.yearly_with_growth(TradeRecord.objects.all())
+    # 2024 has no growth (records began in July 2023), nor 2026 (May 2025 is missing); 2025's eleven
+    # months are compared with the same eleven of 2024; only 2026, the last year, is running.
+    assert [(r["period"].year, r["growth"], r["running"]) for r in rows] == [
+        (2023, None, False),
+        (2024, None, False),
+        (2025, 0.0, False),
+        (2026, None, True),
+    ]
 
 
 def test_re_entering_a_month_replaces_it_and_keeps_history(demo):
     gate = BorderGate.objects.get(name="Xín Mần")
     month = D(2025, 6, 1)
     rows = [{"flow": "export", "commodity": "Nông sản, thực phẩm", "value_usd": Decimal("1000")}]
-    services.replace_month(gate, month, rows, demo["canbo.sct"])
-    services.replace_month(gate, month, rows, demo["canbo.sct"])
+    services.replace_months({(gate, month): rows}, demo["canbo.sct"])
+    services.replace_months({(gate, month): rows}, demo["canbo.sct"])
     records = TradeRecord.objects.filter(gate=gate, month=month)
     assert [(r.flow, r.value_usd) for r in records] == [("export", Decimal("1000.00"))]
     assert TradeRecord.history.filter(gate=gate, month=month, history_type="-").exists()

@@ -49,6 +49,10 @@ GOOD = [
         (["Thanh Thủy", "01/2026", "Xuất khẩu", "", "100"], "thiếu Nhóm hàng"),
         (["Thanh Thủy", "01/2026", "Xuất khẩu", "Nông sản", "100", "", "3,5"], "Lượt phương tiện phải là số nguyên"),
         (["Thanh Thủy", "01/2026", "xuat khau", "nong san", "7"], "trùng với dòng 2"),
+        (["Thanh Thủy", "01/2026", "Xuất khẩu", "Nông sản", "1.234,567"], "Trị giá có quá hai chữ số thập phân"),
+        (["Thanh Thủy", "01/2026", "Xuất khẩu", "Nông sản", "1" + "0" * 14], "quá lớn"),
+        (["Thanh Thủy", "01/2026", "Xuất khẩu", "Nông sản", "5", "", "9999999999"], "“9999999999” quá lớn"),
+        (["Thanh Thủy", "01/2026", "Xuất khẩu", "N" * 121, "5"], "tên nhóm hàng dài quá 120 ký tự"),
     ],
 )
 def test_each_kind_of_bad_row_is_named_by_its_row_number_and_nothing_is_saved(gates, row, message):
@@ -120,3 +124,19 @@ def test_a_file_with_another_header_or_kind_is_refused(gates):
 def test_an_unreadable_file_is_refused_in_vietnamese(name, content, message):
     with pytest.raises(ValueError, match=message):
         imports.read_table(name, content)
+
+
+def test_spreadsheet_float_noise_is_read_as_the_figure_shown_and_reimports_unchanged(gates):
+    user = UserFactory()
+    table = [HEADER, ["Thanh Thủy", datetime.date(2026, 3, 1), "Nhập khẩu", "Khoáng sản", 0.1 + 0.2, 12.5]]
+    result = imports.check(table)
+    assert result.ok, result.errors
+    assert result.rows[0]["value_usd"] == Decimal("0.3")
+    assert imports.apply(result, user)["created"] == 1
+    assert imports.apply(imports.check(table), user)["unchanged"] == 1
+
+
+def test_a_malformed_csv_is_refused_in_vietnamese():
+    content = ("Cửa khẩu\n" + '"' + "x" * 200_000 + '"\n').encode()
+    with pytest.raises(ValueError, match="không đúng định dạng"):
+        imports.read_table("dai.csv", content)

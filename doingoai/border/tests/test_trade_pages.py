@@ -23,6 +23,7 @@ D = datetime.date
 HEADER = [heading for _key, heading in imports.COLUMNS]
 ROLES = ("quantri", "daumoi", "lanhdao", "canbo.sct", "canbo.bqlkkt", "canbo.sngv")
 MAY_IMPORT = {"quantri", "daumoi", "canbo.sct", "canbo.bqlkkt"}
+LINK_TARGETS = {"quantri", "daumoi"}
 
 
 @pytest.fixture
@@ -41,16 +42,17 @@ def csv_upload(rows, name="kim-ngach.csv") -> SimpleUploadedFile:
 def test_every_role_sees_the_dashboard_and_only_designated_agencies_import(client, demo, who):
     client.force_login(demo[who])
     assert client.get(reverse("border:dashboard")).status_code == 200
-    assert client.get(reverse("border:trade_template")).status_code == 200
     may = who in MAY_IMPORT
+    assert client.get(reverse("border:trade_template")).status_code == (200 if may else 403)
     assert client.get(reverse("border:trade_upload")).status_code == (200 if may else 403)
     upload = csv_upload([["Phố Bảng", "10/2026", "Nhập khẩu", "Khác", "500"]])
     response = client.post(reverse("border:trade_upload"), {"file": upload})
     assert response.status_code == (302 if may else 403)
     assert TradeImport.objects.count() == (1 if may else 0)
     assert TradeRecord.objects.filter(commodity="Khác").exists() == may
+    # Linking a target lets the statistics overwrite its measurements: the focal officer's call.
     assert client.get(reverse("border:tradetarget_list")).status_code == 200
-    assert client.get(reverse("border:tradetarget_add")).status_code == (200 if may else 403)
+    assert client.get(reverse("border:tradetarget_add")).status_code == (200 if who in LINK_TARGETS else 403)
 
 
 def test_demo_dashboard_shows_the_five_years_2025_the_gap_and_a_forecast_band(client, demo):
@@ -98,6 +100,16 @@ def test_dashboard_without_figures_says_so_and_a_bad_horizon_is_refused(client, 
     response = client.get(reverse("border:dashboard"), {"horizon": 90})
     assert response.status_code == 200
     assert "60" in " ".join(response.context["form"].errors["horizon"])
+
+
+def test_a_gate_without_trade_for_a_year_gets_no_forecast_but_a_reason(client, demo):
+    gate = BorderGate.objects.get(name="Phố Bảng")
+    TradeRecord.objects.filter(gate=gate, month__gte=D(2025, 11, 1)).update(value_usd=0)
+    client.force_login(demo["lanhdao"])
+    response = client.get(reverse("border:dashboard"), {"gate": gate.pk})
+    assert response.status_code == 200
+    assert response.context["prediction"] is None
+    assert "Không có tháng nào có kim ngạch" in response.context["forecast_error"]
 
 
 def test_dashboard_query_count_is_pinned(client, demo, django_assert_max_num_queries):
@@ -180,7 +192,7 @@ def test_the_plan_target_is_measured_from_the_statistics(client, demo):
     gate = BorderGate.objects.get(name="Phố Bảng")
     for month in (11, 12):
         rows = [{"flow": "export", "commodity": "Khác", "value_usd": Decimal("1000000")}]
-        services.replace_month(gate, D(2026, month, 1), rows, demo["canbo.sct"])
+        services.replace_months({(gate, D(2026, month, 1)): rows}, demo["canbo.sct"])
     total_2026 = sum(r.value_usd for r in TradeRecord.objects.filter(month__year=2026))
     measured_2026 = Measurement.objects.get(target=link.target, as_of=D(2026, 12, 31))
     assert measured_2026.value == (total_2026 / 1_000_000).quantize(Decimal("0.0001"))
@@ -192,6 +204,22 @@ def test_the_plan_target_is_measured_from_the_statistics(client, demo):
     measured_2026.refresh_from_db()
     assert measured_2026.value == ((total_2026 + 2_000_000) / 1_000_000).quantize(Decimal("0.0001"))
     assert measured_2026.history.count() == 2
+    # December removed again: 2026 is no longer complete, and its fed value goes (history keeps it).
+    services.replace_months({(gate, D(2026, 12, 1)): []}, demo["canbo.sct"])
+    assert not Measurement.objects.filter(target=link.target, as_of=D(2026, 12, 31)).exists()
+    assert Measurement.objects.filter(target=link.target, as_of=D(2025, 12, 31)).exists()
+
+
+def test_a_refused_file_shows_the_first_bad_rows_and_counts_them_all(client, demo, monkeypatch):
+    monkeypatch.setattr("doingoai.border.tasks.ERRORS_SHOWN", 1)
+    client.force_login(demo["daumoi"])
+    bad = [["Không có", f"{month}/2026", "Nhập khẩu", "Khác", "5"] for month in (10, 11)]
+    upload = csv_upload(bad)
+    client.post(reverse("border:trade_upload"), {"file": upload})
+    job = TradeImport.objects.get()
+    assert (len(job.errors), job.counts["bad_rows"]) == (1, 2)
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "2 dòng sai" in html and "Chỉ hiện 1 dòng sai đầu tiên." in html
 
 
 @pytest.mark.django_db(transaction=True)

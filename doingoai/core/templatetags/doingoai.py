@@ -1,6 +1,7 @@
 """Template filters for Vietnamese dates and numbers, and the links between generic pages."""
 
 import datetime
+import math
 from decimal import Decimal
 
 from django import template
@@ -47,7 +48,7 @@ def million(value, decimals=1) -> str:
 @register.filter
 def percent(fraction, decimals=1) -> str:
     """A fraction as a percentage, the Vietnamese way: 0.1534 → "15,3 %"."""
-    if fraction is None or fraction == "":
+    if fraction is None or fraction == "" or not math.isfinite(fraction):
         return "—"
     return f"{format_number(Decimal(str(fraction)) * 100, int(decimals))} %"
 
@@ -55,7 +56,7 @@ def percent(fraction, decimals=1) -> str:
 @register.filter
 def points(fraction, decimals=1) -> str:
     """A difference of two rates in percentage points, with its sign: -0.012 → "-1,2 điểm %"."""
-    if fraction is None or fraction == "":
+    if fraction is None or fraction == "" or not math.isfinite(fraction):
         return "—"
     number = format_number(Decimal(str(fraction)) * 100, int(decimals))
     return _("%(sign)s%(number)s điểm %%") % {"sign": "+" if fraction > 0 else "", "number": number}
