@@ -188,7 +188,9 @@ class TradeDashboardView(View):
             name = f"kim-ngach-xuat-nhap-khau-{timezone.localdate():%Y-%m-%d}.xlsx"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
-        query = {key: request.GET[key] for key in ("gate", "flow", "commodity", "horizon") if request.GET.get(key)}
+        # The drill-down links keep the valid choices only.
+        kept = ("gate", "flow", "commodity", "horizon")
+        query = {key: getattr(chosen[key], "pk", chosen[key]) for key in kept if chosen.get(key)}
         context = {
             "title": _("Kim ngạch xuất nhập khẩu qua cửa khẩu"),
             "form": form,
@@ -201,7 +203,7 @@ class TradeDashboardView(View):
             "targets": targets,
             "illustrative": records.filter(illustrative=True).exists(),
             "export_url": "?" + urlencode({**query, **({"year": year} if year else {}), "export": "xlsx"}),
-            "charts": chart_data(request, query, years, series, breakdowns, prediction, year),
+            "charts": chart_data(query, years, series, breakdowns, prediction, year),
             "may_import": permissions.can(request.user, Action.ADD, TradeRecord),
             "breakdown_titles": [
                 ("gate", _("Theo cửa khẩu (triệu USD)")),
@@ -215,7 +217,7 @@ class TradeDashboardView(View):
 MILLION = 1_000_000
 
 
-def chart_data(request, query: dict, years, series, breakdowns, prediction, year) -> dict:
+def chart_data(query: dict, years, series, breakdowns, prediction, year) -> dict:
     """The charts' data in million USD, each point with the URL it drills down to: a gate, flow or
     commodity group narrows the dashboard; a year shows that year's breakdowns; a month opens its records."""
     dashboard_url = reverse("border:dashboard")
