@@ -77,9 +77,11 @@ def breakdown(records, by: str, year: int | None) -> list[dict]:
     return result
 
 
-def monthly(records) -> dict[datetime.date, float]:
-    """Monthly totals (USD), months without trade counted as zero."""
-    return forecast.monthly_series((row["period"], row["value"]) for row in services.totals(records, "month"))
+def read(records) -> tuple[list[dict], dict[datetime.date, float]]:
+    """The years with their growth and the monthly series (months without trade counted as zero),
+    from one monthly GROUP BY."""
+    months = services.totals(records, "month")
+    return services.yearly_from_months(months), forecast.monthly_series((r["period"], r["value"]) for r in months)
 
 
 def cached_forecast(series: dict[datetime.date, float], horizon: int) -> forecast.Forecast:
@@ -118,7 +120,7 @@ def target_check(link: TradeTarget, records) -> TargetCheck:
     bound requires in the target year, and the forecast of that year with the chance of reaching it."""
     target = link.target
     scale = float(link.scale)
-    years = services.yearly_with_growth(records)
+    years, series = read(records)
     growth_target = target.measure == Measure.GROWTH_RATE
     low = float(target.min_value) / 100 if growth_target and target.min_value is not None else None
     high = float(target.max_value) / 100 if growth_target and target.max_value is not None else None
@@ -140,7 +142,6 @@ def target_check(link: TradeTarget, records) -> TargetCheck:
             label = _("Năm %(year)s đến nay, so với cùng kỳ") % {"year": running["period"].year}
     elif not growth_target and target.comparator != Comparator.AT_MOST and target.min_value is not None:
         required_low = float(target.min_value) * scale
-    series = monthly(records)
     projected = probability = None
     if required_low is not None and series:
         months = forecast.months_until(max(series), target.year)

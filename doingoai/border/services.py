@@ -54,8 +54,14 @@ def yearly_with_growth(records) -> list[dict]:
     is given when the year before lacks any of those months (records started mid-year, or a month
     is missing). `partial` marks a year of fewer than 12 months, `running` the last one if partial.
     Worked out from the monthly totals, so the records are read once."""
+    return yearly_from_months(totals(records, "month"))
+
+
+def yearly_from_months(monthly: list[dict]) -> list[dict]:
+    """yearly_with_growth from monthly totals already read (`totals(records, "month")`), for pages
+    that also need the months themselves."""
     years: dict[int, dict[int, Decimal]] = {}
-    for row in totals(records, "month"):
+    for row in monthly:
         years.setdefault(row["period"].year, {})[row["period"].month] = row["value"]
     rows = []
     last = max(years, default=None)

@@ -168,10 +168,9 @@ class TradeDashboardView(View):
             records = records.filter(flow=chosen["flow"])
         if chosen.get("commodity"):
             records = records.filter(commodity=chosen["commodity"])
-        years = services.yearly_with_growth(records)
+        years, series = dashboard.read(records)
         headline = dashboard.headline(years)
         year = chosen.get("year") or (headline["last_year"]["period"].year if headline["last_year"] else None)
-        series = dashboard.monthly(records)
         targets = dashboard.target_checks(request.user)
         target_year = max((check.link.target.year for check in targets), default=None)
         horizon = chosen.get("horizon") or dashboard.horizon_for(series, target_year)
