@@ -136,7 +136,8 @@ def test_schema_and_docs_are_served_from_this_server(users):
     assert client.get("/api/schema/").status_code == 200
     html = client.get("/api/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
-    assert "cdn" not in html.lower() and "https://" not in html
+    # "cdn." and not "cdn": the page's random CSRF token may hold those three letters, never a dot.
+    assert "cdn." not in html.lower() and "https://" not in html
 
 
 def test_schema_generates_without_warnings():
